@@ -56,6 +56,10 @@ const lastPurchaseKey = sql`coalesce(t.last_purchase_at, '-infinity'::timestampt
 // accent-folded lower name, then the name as written, joined into one text so the cursor stays one value
 const nameKey = sql`coalesce((lower(fold_accents(nullif(c.name, ''))) || E'\\x01' || c.name) collate "C", '')`;
 
+// A cursor is the last row's key as it was read: revenue, last_purchase and name are values that change
+// (an order, a merge, an edit), so a customer whose value moves past the cursor mid-walk is skipped or
+// repeated. Only recent's key, the customer number, never changes: the sort documented for a complete
+// sync (customers.schemas.ts, the sort and cursor descriptions). Not redesigned: a snapshot would cost more.
 export const sortSpecs: Record<CustomerSort, SortSpec> = {
   recent: { driver: 'customer', reads: 'c', key: sql`c.customer_id`, id: sql<number>`c.customer_id`, direction: 'desc', cursorValue: sql`c.customer_id`, isCursorValue: isInteger, compareTo: (value) => sql`${value}::bigint` },
   revenue: { driver: 'customer_trait', reads: 't', key: sql`t.revenue_minor`, id: sql<number>`t.customer_id`, direction: 'desc', cursorValue: sql`t.revenue_minor`, isCursorValue: isInteger, compareTo: (value) => sql`${value}::bigint` },

@@ -60,7 +60,7 @@ export async function registerCustomerRoutes(app: FastifyInstance, deps: AppDeps
 
   api.get('/customers', {
     config: { access: { permission: 'customers:read' } },
-    schema: { tags, summary: 'List and search customers (cursor-paginated)', querystring: listQuerySchema, response: { 200: customerPageSchema } },
+    schema: { tags, summary: 'List and search customers (cursor-paginated; for a complete sync page with sort=recent, as a customer whose revenue, last purchase or name changes mid-walk may be skipped by those sorts)', querystring: listQuerySchema, response: { 200: customerPageSchema } },
   }, async (request) => listCustomers(db, request.query));
 
   api.get('/customers/count', {

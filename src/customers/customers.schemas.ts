@@ -142,8 +142,9 @@ export const listCustomersQuerySchema = z.object({
   type: closedListFilter(closedLists.customerType, 'customer type from the last analysis'),
   rfmSegment: closedListFilter(closedLists.rfmSegment, 'RFM segment name from the last analysis'),
   sort: z.enum(customerSorts).default('recent')
-    .describe(`recent: ${recentSortMeaning} (by customer number); revenue: highest revenue first; last_purchase: most recent purchase first; name: by name, the nameless last`),
-  cursor: z.string().max(500).optional(),
+    .describe(`recent: ${recentSortMeaning} (by customer number); revenue: highest revenue first; last_purchase: most recent purchase first; name: by name, the nameless last. A cursor walk follows each customer's value when its page is read: a customer whose revenue, last purchase or name changes during the walk (an order ingested, a merge, an edit) can move to a page already read and be missed, or be listed twice. For a complete sync page with sort=recent (the default): a customer's number never changes, so every customer who existed when the walk began and still exists is listed exactly once; customers added since sort first and are found by the next walk`),
+  cursor: z.string().max(500).optional()
+    .describe('nextCursor of the previous page, with the same sort and filters. Pages are read as the list is then, not as it was on the first page: with sort=revenue, last_purchase or name a customer whose value changes between pages may be skipped or repeated; for a complete sync page with sort=recent, whose order never changes'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 

@@ -155,4 +155,10 @@ export type IngestContext = {
   /** Namespace for external ids when the file or preset names none. */
   source: string;
   knownCurrencies: ReadonlySet<string>;
+  /**
+   * Records an API client sent as JSON (POST /api/ingest without `lines`), not a file's text: an amount
+   * string whose one separator is followed by exactly three digits ("12.345") is refused as
+   * AMOUNT_AMBIGUOUS rather than read as thousands, as a file's "Rp 45.000" is (parse-amount.ts).
+   */
+  refuseAmbiguousAmounts?: boolean;
 };

@@ -95,7 +95,9 @@ export async function ingestRecords(
     const index = indexOfLine.get(reject.line)!;
     return { file, index, ...reject, raw: reject.raw ?? recordText(records[index]) };
   };
-  const context = await buildIngestContext(db, options.clock, options.source ?? 'api');
+  // An API client's JSON string "12.345" may mean 12.345 as well as 12345: refused as ambiguous (AMOUNT_AMBIGUOUS). A batch
+  // sending its file's `lines` sends a file's text (the web app's import of a CSV file), read as the CLI reads that file: "45.000" is 45000.
+  const context = { ...await buildIngestContext(db, options.clock, options.source ?? 'api'), ...(options.lines ? {} : { refuseAmbiguousAmounts: true }) };
   const settings = await getStoreSettings(db);
   const rates = await readCurrencyRates(db);
   const keepDerivedCurrent = await createDerivedUpdater(db, { clock: options.clock, settings });

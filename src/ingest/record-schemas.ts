@@ -9,7 +9,7 @@ import { canonicalFields } from './rows/fields.js';
 /** A value as the row parser reads it from JSON: text, a number or true/false (read as their text), or null for empty. */
 const value = (description: string) => ({ anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true, description });
 
-const money = 'in the currency\'s major units as written ("12.50", or 12.5), not minor units';
+const money = 'in the currency\'s major units as written ("12.50", or 12.5), not minor units. A string whose only dot or comma is followed by exactly three digits ("12.345", "1.000", "12,500") is ambiguous (thousands or decimals?) in a currency without three decimals and the record is rejected AMOUNT_AMBIGUOUS: send a JSON number (12.5), or a string with the currency\'s decimals ("12.35") or without a thousands separator ("12345"). A batch that sends `lines` (a file\'s rows) reads it as a file does: a thousands separator';
 const customerRef = {
   customer_id: 'the customer\'s id in the batch\'s source system (looked up among the ids sent with the same source only)',
   customer_email: 'the customer\'s email address',

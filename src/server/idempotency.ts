@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { stringify } from 'safe-stable-stringify';
 import { z } from 'zod';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../core/errors.js';
@@ -47,6 +48,7 @@ export async function withIdempotency(
   const key = request.key;
   if (key.length > 200) throw new AppError('INGEST_IDEMPOTENCY_KEY_INVALID', 'The Idempotency-Key header may be at most 200 characters.', { field: 'Idempotency-Key' });
   const requestHash = hashOf(request.body);
+  const isSameBody = (hash: string, body: unknown) => hash === hashOf(body) || hash === legacyHashOf(body);
   const replay = async () => {
     const previous = await db.selectFrom('idempotency_record').selectAll().select(sql<boolean>`created_at < now() - ${keptFor}`.as('is_expired'))
       .where('principal', '=', request.principal).where('idempotency_key', '=', key).executeTakeFirst();
@@ -56,8 +58,8 @@ export async function withIdempotency(
         .where(sql<boolean>`created_at < now() - ${keptFor}`).execute();
       return undefined;
     }
-    if (previous.request_hash !== requestHash) {
-      const endpoint = request.elsewhere?.find((other) => hashOf(other.body) === previous.request_hash)?.endpoint;
+    if (previous.request_hash !== requestHash && previous.request_hash !== legacyHashOf(request.body)) {
+      const endpoint = request.elsewhere?.find((other) => isSameBody(previous.request_hash, other.body))?.endpoint;
       if (endpoint) {
         throw new AppError('INGEST_IDEMPOTENCY_MISMATCH', `The Idempotency-Key "${key}" was already used for ${endpoint}, a different endpoint, with this body. Use a new key for this request, or send it to ${endpoint} to get that answer again.`, { field: 'Idempotency-Key', endpoint });
       }
@@ -103,4 +105,14 @@ export async function sweepExpiredAnswers(db: Kysely<Database>, options: { force
   return Number(deleted.numDeletedRows);
 }
 
-const hashOf = (body: unknown) => createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
+// Object keys sorted at every depth: a retry whose client wrote the same JSON with its keys in another order
+// (another serialiser, a map rebuilt) is the same request (stringify's default is deterministic). Array order
+// stays, as records' order is meaningful.
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const hashOf = (body: unknown) => sha256(stringify(body ?? null));
+/**
+ * The hash answers stored before keys were sorted (the body's JSON.stringify, keys as sent): such an
+ * answer, kept for a day, still replays to a retry of its body sent as before. One more hash of the
+ * body on a repeated key only (no new request pays it); once no such answer is kept, this can go.
+ */
+const legacyHashOf = (body: unknown) => sha256(JSON.stringify(body ?? null));

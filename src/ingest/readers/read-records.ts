@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { AppError } from '../../core/errors.js';
 import { splitByteLines } from './byte-lines.js';
-import { readCsvRows, readJsonLines, readWhitespaceRows, type RowItem, type RowProblemItem } from './record-streams.js';
+import { readCsvRows, readJsonLines, readWhitespaceRows, type NumbersAsSent, type RowItem, type RowProblemItem } from './record-streams.js';
 import { utf8ReadAsOneByte } from './utf8-read-as-one-byte.js';
 import { detectDelimiter, encodingFromByteOrderMark, excelSeparatorOf, looksLikeJsonLines, looksWhitespaceSeparated, stripByteOrderMark, uniqueHeaders } from './sniff.js';
 
@@ -35,7 +35,7 @@ export type ReaderOptions = {
  * object's readable fields.
  */
 export type RecordItem =
-  | { kind: 'record'; line: number; values: Record<string, string | null>; raw: string; nested?: readonly string[] }
+  | { kind: 'record'; line: number; values: Record<string, string | null>; raw: string; nested?: readonly string[]; asSent?: NumbersAsSent }
   | Omit<RowProblemItem, 'fields'>;
 
 export type RecordSource = AsyncIterable<RecordItem> & {
@@ -313,7 +313,7 @@ export async function readRecords(path: string, options: ReaderOptions = {}): Pr
       const { fields, ...problem } = item;
       return { ...problem, values: valuesByPosition(fields) };
     }
-    if (item.kind === 'object') return { kind: 'record', line: item.line, values: item.values, raw: item.raw, ...(item.nested ? { nested: item.nested } : {}) };
+    if (item.kind === 'object') return { kind: 'record', line: item.line, values: item.values, raw: item.raw, ...(item.nested ? { nested: item.nested } : {}), ...(item.asSent ? { asSent: item.asSent } : {}) };
     const fields = item.fields;
     if (fields.length !== headers.length) {
       return {

@@ -11,7 +11,7 @@ import type { RejectCode, RejectParams } from '../reject-codes.js';
  */
 export type RowItem =
   | { kind: 'fields'; line: number; fields: string[]; raw: string }
-  | { kind: 'object'; line: number; values: Record<string, string | null>; raw: string; nested?: readonly string[] }
+  | { kind: 'object'; line: number; values: Record<string, string | null>; raw: string; nested?: readonly string[]; asSent?: NumbersAsSent }
   | RowProblemItem;
 
 /**
@@ -191,6 +191,38 @@ function jsonNumberToText(value: number): string {
   return /^-?\d+\.\d{3}$/.test(text) ? `${text}0` : text;
 }
 
+/** The texts jsonNumberToText wrote otherwise than JSON writes the number, each with the number as sent: "12.3450" → "12.345". */
+export type NumbersAsSent = Readonly<Record<string, string>>;
+
+/** A JSON object's NumbersAsSent, undefined when it has none (most records). */
+export function numbersAsSent(parsed: unknown): NumbersAsSent | undefined {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  let found: Record<string, string> | undefined;
+  for (const value of Object.values(parsed)) {
+    if (typeof value !== 'number') continue;
+    const text = jsonNumberToText(value);
+    if (text !== String(value)) (found ??= {})[text] = String(value);
+  }
+  return found;
+}
+
+type SaidProblem = { params: RejectParams; reason: string };
+
+/**
+ * A reject of a JSON record naming its numbers as they were sent: 12.345 was read as "12.3450" (never
+ * thousands), but "12.3450" in the reason sent its reader looking for a value they never wrote.
+ */
+export function withNumbersAsSent<P extends SaidProblem & { also?: readonly SaidProblem[] }>(problem: P, asSent: NumbersAsSent | undefined): P {
+  if (asSent === undefined) return problem;
+  const said = <S extends SaidProblem>(found: S): S => {
+    let reason = found.reason;
+    for (const [text, sent] of Object.entries(asSent)) reason = reason.replaceAll(`"${text}"`, `"${sent}"`);
+    const params = Object.fromEntries(Object.entries(found.params).map(([name, value]) => [name, typeof value === 'string' && value in asSent ? asSent[value] : value]));
+    return { ...found, reason, params };
+  };
+  return problem.also === undefined ? said(problem) : { ...said(problem), also: problem.also.map(said) };
+}
+
 /** Turns one parsed JSON value into record values, or explains why it cannot be one. */
 export function valuesFromJson(parsed: unknown): Record<string, string | null> | string {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
@@ -258,7 +290,8 @@ function jsonLineItem(line: number, bytes: Buffer, isTooLong: boolean, maxRecord
   const values = valuesFromJson(parsed);
   if (typeof values !== 'string') {
     const nested = nestedKeysOf(parsed);
-    return { kind: 'object', line, values, raw: rawText(text), ...(nested.length > 0 ? { nested } : {}) };
+    const asSent = numbersAsSent(parsed);
+    return { kind: 'object', line, values, raw: rawText(text), ...(nested.length > 0 ? { nested } : {}), ...(asSent ? { asSent } : {}) };
   }
   return { kind: 'problem', line, ...jsonValuesProblem(parsed, line), reason: `line ${line} ${values}`, raw: preview(bytes), ...scalarValues(parsed) };
 }

@@ -4,7 +4,7 @@ import { normaliseExternalId } from '../../customers/identity.js';
 import { lineLevelFields } from './fields.js';
 import { isRefundTooLarge, settleOrderStatus } from './order-status.js';
 import { lineAmountMinor, maximumAmountMinor, shownLimit } from './amount-limit.js';
-import { parseMoney, parseQuantity } from './parse-amount.js';
+import { amountReading, parseMoney, parseQuantity } from './parse-amount.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
 import { countryCode } from './country.js';
 import { personName, profileText } from './person-name.js';
@@ -18,12 +18,12 @@ export function isLineLevel(values: FieldValues): boolean {
 }
 
 /** The order line carried by one row of a line-level export (fields shared with `lines` files). */
-export function buildLine(values: FieldValues, currency: string): CanonicalLine {
+export function buildLine(values: FieldValues, currency: string, context: Pick<IngestContext, 'refuseAmbiguousAmounts'> = {}): CanonicalLine {
   const writtenQuantity = values.text('quantity');
   const lineNo = integer(values, 'line_no', 1, 1_000_000);
   const quantity = writtenQuantity === null ? 1 : parseQuantity('quantity', writtenQuantity);
   const unitPrice = requireText(values, 'unit_price', whyRequired.lineUnitPrice);
-  const unitPriceMinor = parseMoney('unit_price', unitPrice, currency);
+  const unitPriceMinor = parseMoney('unit_price', unitPrice, currency, amountReading(context));
   checkLineAmount(unitPrice, writtenQuantity ?? '1', lineAmountMinor({ quantity, unitPriceMinor }), currency);
   return { lineNo, sku: normaliseExternalId(values.text('sku')), productName: values.text('product_name'), category: values.text('category'), quantity, unitPriceMinor };
 }
@@ -51,6 +51,13 @@ function buyerCountry(values: FieldValues): string | null {
   return raw === null ? null : countryCode(raw);
 }
 
+/**
+ * The orders whose row gave a refunded_amount; any other order's refund is what its status says
+ * (refunded: the whole amount). A repeat differing in a refund it never sent is told of the status it
+ * did send (write/repeated-rows.ts), not of "a different refunded_amount: 10.00".
+ */
+export const ordersStatingRefund = new WeakSet<CanonicalOrder>();
+
 export function buildOrder(values: FieldValues, line: number, context: IngestContext, dates: DateOptions): CanonicalOrder {
   const externalId = requireExternalId(values, 'order_id', whyRequired.orderId);
   const customer = customerRefs(values, 'customer_', context);
@@ -65,9 +72,10 @@ export function buildOrder(values: FieldValues, line: number, context: IngestCon
   const lineLevel = isLineLevel(values);
   const amount = values.text('amount');
   if (amount === null && !lineLevel) fail('amount', 'FIELD_REQUIRED', whyRequired.orderAmount, { field: 'amount' });
-  const totalMinor = amount === null ? null : parseMoney('amount', amount, currency);
+  const reading = amountReading(context);
+  const totalMinor = amount === null ? null : parseMoney('amount', amount, currency, reading);
   const refunded = values.text('refunded_amount');
-  const givenRefundMinor = refunded === null ? 0 : parseMoney('refunded_amount', refunded, currency);
+  const givenRefundMinor = refunded === null ? 0 : parseMoney('refunded_amount', refunded, currency, reading);
   if (totalMinor !== null && isRefundTooLarge(totalMinor, givenRefundMinor)) {
     fail('refunded_amount', 'REFUND_EXCEEDS_TOTAL', `refunded_amount "${refunded}" is more than the order amount "${amount}"; check both columns`, { refunded: refunded!, total: amount! });
   }
@@ -77,7 +85,7 @@ export function buildOrder(values: FieldValues, line: number, context: IngestCon
   const discount = values.text('discount_amount');
   const channel = values.text('channel');
   const recipient = customerRefs(values, 'recipient_', context);
-  return {
+  const order: CanonicalOrder = {
     line,
     source: context.source,
     externalId,
@@ -90,14 +98,16 @@ export function buildOrder(values: FieldValues, line: number, context: IngestCon
     currency,
     totalMinor,
     refundedMinor,
-    discountMinor: discount === null ? 0 : parseMoney('discount_amount', discount, currency),
+    discountMinor: discount === null ? 0 : parseMoney('discount_amount', discount, currency, reading),
     promotionCode: values.text('promotion_code'),
     channel: channel === null ? 'other' : lookUp('channel', channel, channelSynonyms),
     status,
     recipient: recipient.length > 0 ? recipient : null,
     location: values.text('location'),
-    orderLine: lineLevel ? withReturnedQuantity(buildLine(values, currency), values, readStatus === 'refunded') : null,
+    orderLine: lineLevel ? withReturnedQuantity(buildLine(values, currency, context), values, readStatus === 'refunded') : null,
   };
+  if (refunded !== null) ordersStatingRefund.add(order);
+  return order;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { CanonicalEvent, CanonicalOrderLine, CanonicalProduct, IngestContex
 import { normaliseExternalId } from '../../customers/identity.js';
 import { isGuessedRef } from '../../customers/identity-resolution.js';
 import { buildLine } from './build-order.js';
-import { parseMoney } from './parse-amount.js';
+import { amountReading, parseMoney } from './parse-amount.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
 import type { FieldValues } from './row-problem.js';
 import { eventKindSynonyms, lookUp } from './synonyms.js';
@@ -11,7 +11,7 @@ import { whyRequired } from './why-required.js';
 
 export function buildOrderLine(values: FieldValues, line: number, context: IngestContext): CanonicalOrderLine {
   const orderExternalId = requireExternalId(values, 'order_id', whyRequired.lineOrderId);
-  return { line, source: context.source, orderExternalId, ...buildLine(values, resolveCurrency(values, context)) };
+  return { line, source: context.source, orderExternalId, ...buildLine(values, resolveCurrency(values, context), context) };
 }
 
 export function buildProduct(values: FieldValues, line: number, context: IngestContext): CanonicalProduct {
@@ -23,7 +23,7 @@ export function buildProduct(values: FieldValues, line: number, context: IngestC
     sku,
     name: values.text('name'),
     category: values.text('category'),
-    unitPriceMinor: price === null ? null : parseMoney('unit_price', price, currency),
+    unitPriceMinor: price === null ? null : parseMoney('unit_price', price, currency, amountReading(context)),
     currency,
   };
 }

@@ -4,7 +4,7 @@ import { phoneCountryOf } from '../../customers/identity.js';
 import { birthYear, country } from './build-customer.js';
 import { isLineLevel, returnedQuantityOf } from './build-order.js';
 import { isRefundTooLarge } from './order-status.js';
-import { parseMoney, parseQuantity } from './parse-amount.js';
+import { amountReading, parseMoney, parseQuantity } from './parse-amount.js';
 import { parseDateTime, type DateOptions } from './parse-date.js';
 import { fail, failNulCharacter, RowProblem, type FieldValues } from './row-problem.js';
 import { channelSynonyms, customerKindSynonyms, eventKindSynonyms, lookUp, parseBoolean, statusSynonyms } from './synonyms.js';
@@ -26,7 +26,7 @@ type RowTerms = { values: FieldValues; context: IngestContext; dates: DateOption
 type FieldCheck = { field: string; check: (row: RowTerms) => unknown; reads?: readonly string[] };
 
 const requiredId = (field: string, why: string): FieldCheck => ({ field, check: ({ values }) => requireExternalId(values, field, why) });
-const money = (field: string): FieldCheck => ({ field, check: ({ values, currency }) => ifFilled(values, field, (raw) => parseMoney(field, raw, currency)) });
+const money = (field: string): FieldCheck => ({ field, check: ({ values, currency, context }) => ifFilled(values, field, (raw) => parseMoney(field, raw, currency, amountReading(context))) });
 /** `why`: why the field is required (the builder's words); null for a field that may be empty. */
 const time = (field: string, why: string | null): FieldCheck => ({
   field,
@@ -87,7 +87,7 @@ function customerNamed(whose: 'order' | 'event'): FieldCheck {
 const lineChecks: FieldCheck[] = [
   { field: 'line_no', check: ({ values }) => integer(values, 'line_no', 1, 1_000_000) },
   { field: 'quantity', check: ({ values }) => ifFilled(values, 'quantity', (raw) => parseQuantity('quantity', raw)) },
-  { field: 'unit_price', check: ({ values, currency: code }) => parseMoney('unit_price', requireText(values, 'unit_price', whyRequired.lineUnitPrice), code) },
+  { field: 'unit_price', check: ({ values, currency: code, context }) => parseMoney('unit_price', requireText(values, 'unit_price', whyRequired.lineUnitPrice), code, amountReading(context)) },
 ];
 
 const orderChecks: FieldCheck[] = [
@@ -98,20 +98,21 @@ const orderChecks: FieldCheck[] = [
   currency,
   {
     field: 'amount',
-    check: ({ values, currency: code }) => {
+    check: ({ values, currency: code, context }) => {
       const amount = values.text('amount');
       if (amount === null && !isLineLevel(values)) fail('amount', 'FIELD_REQUIRED', whyRequired.orderAmount, { field: 'amount' });
-      if (amount !== null) parseMoney('amount', amount, code);
+      if (amount !== null) parseMoney('amount', amount, code, amountReading(context));
     },
   },
   {
     field: 'refunded_amount',
-    check: ({ values, currency: code }) => {
+    check: ({ values, currency: code, context }) => {
       const refunded = values.text('refunded_amount');
       if (refunded === null) return;
-      const refundedMinor = parseMoney('refunded_amount', refunded, code);
+      const reading = amountReading(context);
+      const refundedMinor = parseMoney('refunded_amount', refunded, code, reading);
       const amount = values.text('amount');
-      const totalMinor = amount === null ? null : quietly(() => parseMoney('amount', amount, code));
+      const totalMinor = amount === null ? null : quietly(() => parseMoney('amount', amount, code, reading));
       if (totalMinor !== null && isRefundTooLarge(totalMinor, refundedMinor)) {
         fail('refunded_amount', 'REFUND_EXCEEDS_TOTAL', `refunded_amount "${refunded}" is more than the order amount "${amount}"; check both columns`, { refunded, total: amount! });
       }
@@ -232,4 +233,4 @@ function collectProblems(entity: ImportEntity, { values, context, dates, failedF
 }
 
 /** Money problems that depend on the currency the amount is in. */
-const currencyBoundCodes = new Set<string>(['AMOUNT_TOO_PRECISE', 'AMOUNT_CURRENCY_MISMATCH']);
+const currencyBoundCodes = new Set<string>(['AMOUNT_TOO_PRECISE', 'AMOUNT_CURRENCY_MISMATCH', 'AMOUNT_AMBIGUOUS']);

@@ -30,6 +30,19 @@ const noCents = /(\d)([.,])(?:--?|[\u2012\u2013\u2014])(?= |\)|\p{Sc}|\p{L}|$)/u
 // Beyond the 1e13 limit: AMOUNT_TOO_LARGE, not unreadable.
 const tooLarge = 'is too large';
 
+// One separator before exactly three digits, read where it may not be taken for thousands (refuseAmbiguous): AMOUNT_AMBIGUOUS.
+const ambiguous = 'is ambiguous';
+
+/**
+ * How an amount's text is read. `refuseAmbiguous`: one dot or comma followed by exactly three digits
+ * ("12.345", "1,000") is refused as ambiguous instead of read as a thousands separator, as a file's
+ * text is ("Rp 45.000"): an API client's JSON string means a decimal point as often (IngestContext).
+ */
+export type AmountReading = { refuseAmbiguous?: boolean };
+
+/** How the context's records read amounts (IngestContext's refuseAmbiguousAmounts). */
+export const amountReading = (context: { refuseAmbiguousAmounts?: boolean }): AmountReading => ({ refuseAmbiguous: context.refuseAmbiguousAmounts === true });
+
 // Longer text is not an amount; the cap also bounds the work the pattern does on junk.
 const maximumLength = 64;
 
@@ -51,7 +64,7 @@ export function parseAnyDecimal(raw: string, minorDigits: number): number | stri
   return unknownCurrencyReason(written.markers) ?? written.value;
 }
 
-function readWrittenDecimal(raw: string, minorDigits: number): WrittenDecimal | string {
+function readWrittenDecimal(raw: string, minorDigits: number, reading: AmountReading = {}): WrittenDecimal | string {
   const text = raw.trim().replace(/\s+/g, ' ').replace(noCents, '$1$200');
   if (text.length > maximumLength) return `is longer than ${maximumLength} characters, too long to be a number`;
   if (exponentNotation.test(text)) {
@@ -68,7 +81,7 @@ function readWrittenDecimal(raw: string, minorDigits: number): WrittenDecimal | 
   const signs = [signBefore, signAfter, trailingMinus, open].filter(Boolean);
   if (signs.length > 1) return 'has more than one sign';
   const markers = [markerBefore, markerAfter].filter((written): written is string => Boolean(written));
-  const grouped = readGroupedDigits(digits, minorDigits);
+  const grouped = readGroupedDigits(digits, minorDigits, reading);
   if (typeof grouped === 'string') return grouped;
   const isNegative = Boolean(open) || signs.some((sign) => sign === '-' || sign === '\u2212');
   return checkRange(isNegative ? -grouped.value : grouped.value, grouped.decimals, markers);
@@ -96,7 +109,7 @@ function unknownCurrencyReason(markers: readonly string[]): string | null {
 }
 
 /** Digits with thousands separators (`.`, `,`, space, apostrophe) and one decimal separator. */
-function readGroupedDigits(text: string, minorDigits: number): { value: number; decimals: number } | string {
+function readGroupedDigits(text: string, minorDigits: number, reading: AmountReading): { value: number; decimals: number } | string {
   if (!/\d/.test(text)) return 'is not a number';
   const lastDot = text.lastIndexOf('.');
   const lastComma = text.lastIndexOf(',');
@@ -108,6 +121,7 @@ function readGroupedDigits(text: string, minorDigits: number): { value: number; 
     // One separator followed by exactly three digits is a thousands separator (Rp 45.000,
     // 1,234) unless the currency itself has three decimals (KWD); a leading 0 means decimals.
     const isThousands = parts.length > 2 || (parts[1].length === 3 && minorDigits !== 3 && parts[0] !== '0' && parts[0] !== '');
+    if (isThousands && parts.length === 2 && reading.refuseAmbiguous) return ambiguous;
     decimalSeparator = isThousands ? null : separator;
   }
   const [integerPart, fractionPart = '', ...extra] = decimalSeparator ? text.split(decimalSeparator) : [text];
@@ -141,8 +155,8 @@ const refundAdvice = (what: string) =>
  * A money amount in integer minor units of `currency`. Negative amounts are refused unless allowed,
  * and so are amounts finer than the currency's minor unit ("12.50" in IDR), except unit prices.
  */
-export function parseMoney(field: string, raw: string, currency: string, options: { allowNegative?: boolean } = {}): number {
-  const { value, decimals } = plainDecimal.test(raw) ? plainDecimalOf(raw) : readAmount(field, raw, currency);
+export function parseMoney(field: string, raw: string, currency: string, options: AmountReading & { allowNegative?: boolean } = {}): number {
+  const { value, decimals } = plainDecimal.test(raw) ? plainDecimalOf(raw) : readAmount(field, raw, currency, options);
   if (value < 0 && !options.allowNegative) {
     fail(field, 'AMOUNT_NEGATIVE', `${field} "${raw}" is negative; amounts are positive. ${refundAdvice('A refund')}`, { field, value: raw });
   }
@@ -210,15 +224,36 @@ function wholeNumbersAround(value: number): string {
 }
 
 /** parseMoney's general path: any way of writing an amount, with a code beside it that must be the row's currency. */
-function readAmount(field: string, raw: string, currency: string): { value: number; decimals: number } {
-  const parsed = readWrittenDecimal(raw, minorUnitsOf(currency));
+function readAmount(field: string, raw: string, currency: string, reading: AmountReading): { value: number; decimals: number } {
+  const isAmbiguous = readWrittenDecimal(raw, minorUnitsOf(currency), reading) === ambiguous;
+  // an ambiguous amount is read as thousands too, so that a symbol of another currency ("Rp 45.000" in euros) is named first
+  const parsed = isAmbiguous ? readWrittenDecimal(raw, minorUnitsOf(currency)) : readWrittenDecimal(raw, minorUnitsOf(currency), reading);
   const reason = typeof parsed === 'string' ? parsed : unknownCurrencyReason(parsed.markers);
   if (reason === tooLarge) fail(field, 'AMOUNT_TOO_LARGE', `${field} "${raw}" is too large: amounts go up to 10,000,000,000,000 (1e13); check the column holds amounts, not ids or phone numbers`, amountParams(field, raw, currency));
   if (reason !== null || typeof parsed === 'string') fail(field, 'AMOUNT_UNREADABLE', `${field} "${raw}" ${reason}; write amounts like ${amountExamples(currency)}`, amountParams(field, raw, currency));
   // Otherwise "USD 12" or "Rp 45.000" in a euro row would be stored as 12 or 45,000 euros.
   const foreign = parsed.markers.find((written) => !currenciesWrittenAs(written)!.includes(currency));
   if (foreign !== undefined) failCurrencyMismatch(field, raw, foreign, currency);
+  if (isAmbiguous) failAmbiguous(field, raw, currency, parsed.value);
   return parsed;
+}
+
+/**
+ * "12.345" sent as a JSON string: 12345 with a thousands separator, as a file's "Rp 45.000" is read,
+ * or 12.345 with a decimal point, as a program printing a number writes it. Guessing stored revenue
+ * a thousand times too large (or small), so the record is refused, naming both readings and how to
+ * send either without doubt: a JSON number, the currency's own decimals ("12.35"), or no separator.
+ */
+function failAmbiguous(field: string, raw: string, currency: string, thousandsValue: number): never {
+  const thousands = String(thousandsValue);
+  const decimal = (thousandsValue / 1000).toFixed(3);
+  const currencyDecimals = minorUnitsOf(currency);
+  // rounded on the whole number, as 12.345 has no exact binary double: 12345 → "12.35" in EUR, "12" in IDR
+  const example = currencyDecimals >= 3 ? (thousandsValue / 1000).toFixed(currencyDecimals)
+    : (Math.sign(thousandsValue) * Math.round(Math.abs(thousandsValue) / 10 ** (3 - currencyDecimals)) / 10 ** currencyDecimals).toFixed(currencyDecimals);
+  const withDecimals = currencyDecimals === 0 ? `of whole ${currency} ("${example}")` : `with the ${currencyDecimals} decimals ${currency} has ("${example}")`;
+  fail(field, 'AMOUNT_AMBIGUOUS', `${field} "${raw}" is ambiguous: with a thousands separator it is ${thousands}, with a decimal point ${decimal}; send the amount as a JSON number, or as a string ${withDecimals} or without a thousands separator ("${thousands}")`,
+    { field, value: raw, thousands, decimal, example, currency, currencyDecimals });
 }
 
 function failCurrencyMismatch(field: string, raw: string, foreign: string, currency: string): never {

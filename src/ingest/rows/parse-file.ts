@@ -3,7 +3,7 @@ import type { OrderChannel } from '../../db/schema.js';
 import { orderKeyOf, type CanonicalOrder, type CanonicalOrderLine, type CanonicalRow, type ImportEntity, type IngestContext, type Reject } from '../canonical.js';
 import { findPreset } from '../presets/index.js';
 import { presetMappingOf, type Preset, type RecordValues } from '../presets/preset.js';
-import { jsonValuesProblem, nestedKeysOf, nonScalarField, scalarValues, valuesFromJson } from '../readers/record-streams.js';
+import { jsonValuesProblem, nestedKeysOf, nonScalarField, numbersAsSent, scalarValues, valuesFromJson, withNumbersAsSent } from '../readers/record-streams.js';
 import { readRecords, type ReaderOptions } from '../readers/read-records.js';
 import { recordBatchHeaders, resolveColumns, type Mapping } from './fields.js';
 import { planColumns, type ColumnPlan } from './column-plan.js';
@@ -161,7 +161,7 @@ export async function* parseFile<E extends ImportEntity>(entity: E, path: string
         [rows, rejects, records, rejectedOrders, rejectedOrderKeys, maskedPhones] = [[], [], new Map(), new Map(), new Set(), noMaskedPhones];
       }
       if (parsed.reject) {
-        rejects.push(parsed.reject);
+        rejects.push(withNumbersAsSent(parsed.reject, item.asSent));
         noteRejectedOrder(parsed, item.line, rejectedOrders, rejectedOrderKeys);
         lastRejectedOrder = parsed.orderKey;
       } else {
@@ -300,7 +300,7 @@ export function rowsFromRecords<E extends ImportEntity>(
     const nested = nestedKeysOf(record);
     const parsed = parser.parse({ line, values, raw, ...(nested.length > 0 ? { nested } : {}) });
     if (parsed.reject) {
-      rejects.push(explainMixedOrderBatch(parsed.reject, record, firstLine, place));
+      rejects.push(withNumbersAsSent(explainMixedOrderBatch(parsed.reject, record, firstLine, place), numbersAsSent(record)));
       noteRejectedOrder(parsed, line, rejectedOrders, rejectedOrderKeys);
     } else {
       rows.push(parsed.row);

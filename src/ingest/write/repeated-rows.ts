@@ -3,6 +3,7 @@ import { identityTripleKey, isGuessedRef } from '../../customers/identity-resolu
 import type { CanonicalEvent, CanonicalOrder, CanonicalProduct, CustomerRef } from '../canonical.js';
 import { unreadColumnsOfRow, valuesOfRow } from '../rows/row-parser.js';
 import { countryCode } from '../rows/country.js';
+import { ordersStatingRefund } from '../rows/build-order.js';
 import { singleLineText } from '../../customers/single-line-text.js';
 import { compareRowText, type TextComparison } from './row-text-digest.js';
 import type { RecordValues } from '../presets/preset.js';
@@ -173,13 +174,15 @@ export function orderRowDifference(row: CanonicalOrder, first: CanonicalOrder): 
 }
 
 function orderFieldDifference(row: CanonicalOrder, first: CanonicalOrder): FieldDifference | null {
+  // a refund the row did not send is its status's (refunded: the whole amount): the status it sent is named
+  const isRefundFromStatus = !ordersStatingRefund.has(row) && row.status !== first.status;
   return firstDifference([
     ...refFields('customer', row.customer, first.customer),
     ['customer_name', text(row.customerName ?? null), text(first.customerName ?? null)],
     ['ordered_at', time(row.orderedAt), time(first.orderedAt)],
     ['currency', row.currency, first.currency],
     ['amount', shownMoney(row.totalMinor, row.currency), shownMoney(first.totalMinor, first.currency)],
-    ['refunded_amount', shownMoney(row.refundedMinor, row.currency), shownMoney(first.refundedMinor, first.currency)],
+    ...(isRefundFromStatus ? [] : [['refunded_amount', shownMoney(row.refundedMinor, row.currency), shownMoney(first.refundedMinor, first.currency)] as const]),
     ['discount_amount', shownMoney(row.discountMinor, row.currency), shownMoney(first.discountMinor, first.currency)],
     ['promotion_code', text(row.promotionCode), text(first.promotionCode)],
     ['channel', text(row.channel), text(first.channel)],
