@@ -20,3 +20,9 @@ it('says under a table which clock its times are on, and says nothing of times i
   expect(lines.slice(2)).toEqual(['1   2026-07-01 12:00', '2', '(times in Europe/Riga)']);
   expect(table([{ id: 1, revenue: '€12.50' }])).not.toContain('times in');
 });
+
+it('cuts a long cell to 60 characters, saying so, but never the last column\'s', () => {
+  const details = 'alerts.minExpected: 5 → 1,000 (orders or customers; revenue €0.05 → €10.00)';
+  const lines = table([{ note: 'x'.repeat(70), details }]).split('\n');
+  expect(lines[2]).toBe(`${'x'.repeat(59)}…  ${details}`);
+});

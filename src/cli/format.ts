@@ -57,9 +57,10 @@ export function table(rows: Array<Record<string, unknown>>, columns?: string[]):
   const cell = (value: unknown) => (value === null || value === undefined ? '' : value instanceof Date ? localTime(value)
     : typeof value === 'number' && !Number.isInteger(value) ? String(Number(value.toPrecision(6))) : String(value));
   const widths = keys.map((key) => Math.min(60, Math.max(key.length, ...rows.map((row) => cell(row[key]).length))));
-  // a cell cut to fit says so
-  const fit = (value: string) => (value.length > 60 ? `${value.slice(0, 59)}…` : value);
-  const line = (values: string[]) => values.map((value, index) => fit(value).padEnd(widths[index])).join('  ').trimEnd();
+  // a cell cut to fit says so; the last column is never cut: nothing to its right lines up with it,
+  // and what it holds (an audit entry's details, a reason) is often what the table is read for
+  const fit = (value: string, index: number) => (value.length > 60 && index < keys.length - 1 ? `${value.slice(0, 59)}…` : value);
+  const line = (values: string[]) => values.map((value, index) => fit(value, index).padEnd(widths[index])).join('  ').trimEnd();
   const lines = [line(keys), line(widths.map((width) => '-'.repeat(width))), ...rows.map((row) => line(keys.map((key) => cell(row[key]))))];
   // a time without its zone reads as the reader's own: say which clock the table's times are on
   if (rows.some((row) => keys.some((key) => row[key] instanceof Date))) lines.push(timesNote());
