@@ -85,6 +85,18 @@ describe('the import summary', () => {
     expect(importSummaryLines({ ...emptyTotals, ...counts }, total, t, format, locale)).toEqual([expected]);
   });
 
+  // an orders file's second line: the orders' words agree with each count too, masculine as "pasūtījumi"
+  it.each<[Locale, string]>([
+    ['lv', 'Pasūtījumi, katrs skaitīts vienreiz neatkarīgi no tā rindu skaita: jauns 1, atjaunināti 0, nemainīts 21, noraidīts 1.'],
+    ['en', 'Orders, each counted once however many rows it has: 1 new, 0 updated, 21 unchanged, 1 rejected.'],
+    ['id', 'Pesanan, masing-masing dihitung sekali berapa pun jumlah barisnya: 1 baru, 0 diperbarui, 21 tidak berubah, 1 ditolak.'],
+  ])('says in %s each order count in the form it takes itself', (locale, expected) => {
+    const t = (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[locale], key, variables);
+    const format = createFormatters(intlTagByLocale[locale], null, 'UTC');
+    const totals = { ...emptyTotals, read: 30, inserted: 3, unchanged: 25, rejected: 2, orders: { inserted: 1, updated: 0, unchanged: 21, rejected: 1 } };
+    expect(importSummaryLines(totals, 30, t, format, locale)[1]).toBe(expected);
+  });
+
   it.each<[Locale, string]>([
     ['en', 'New customers: 1,002. No stored customer had their email, phone or customer ID (a customer ID matches only customers imported from the same source, chosen under Source).'],
     ['id', 'Pelanggan baru: 1.002. Tidak ada pelanggan tersimpan dengan email, telepon, atau ID pelanggan mereka (ID pelanggan hanya cocok dengan pelanggan yang diimpor dari sumber yang sama, yang dipilih di Sumber).'],

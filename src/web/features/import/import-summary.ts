@@ -29,8 +29,9 @@ export function importSummaryLines(
   if (orders) {
     // rows of one order (its lines, or the order sent twice) count once: said when the counts show it
     const isCountedAsRows = orders.inserted === totals.inserted && orders.updated === totals.updated && orders.unchanged === totals.unchanged && orders.rejected === totals.rejected;
+    const orderCount = (name: Exclude<SummaryCount, 'read'>) => summaryCountText(name, orders[name], t, format, locale, 'import.ordersSummaryCounts');
     lines.push(t(isCountedAsRows ? 'import.ordersSummary' : 'import.ordersSummaryCountedOnce', {
-      inserted: format.number(orders.inserted), updated: format.number(orders.updated), unchanged: format.number(orders.unchanged), rejected: format.number(orders.rejected),
+      inserted: orderCount('inserted'), updated: orderCount('updated'), unchanged: orderCount('unchanged'), rejected: orderCount('rejected'),
     }));
   }
   if (totals.createdCustomers > 0) lines.push(t('import.createdCustomers', { count: format.number(totals.createdCustomers) }));
@@ -49,10 +50,11 @@ type SummaryCount = 'read' | 'inserted' | 'updated' | 'unchanged' | 'rejected';
  * Latvian, where the word agrees with its own count, not with the total's). English and Indonesian
  * words do not change ("1 new", "2 new"), so each count's message has a form for one and for the
  * rest (`import.summaryCounts.inserted.one`/`.other`), Latvian's zero form (10–20…) read as its other.
+ * The orders' counts (`import.ordersSummaryCounts`) agree with "pasūtījumi", masculine: "jauns 1".
  */
-export function summaryCountText(name: SummaryCount, count: number, t: I18n['t'], format: Pick<Formatters, 'number'>, locale: Locale): string {
+export function summaryCountText(name: SummaryCount, count: number, t: I18n['t'], format: Pick<Formatters, 'number'>, locale: Locale, messages = 'import.summaryCounts'): string {
   const form = pluralFormOf(locale, count) === 'one' ? 'one' : 'other';
-  return t(`import.summaryCounts.${name}.${form}`, { count: format.number(count) });
+  return t(`${messages}.${name}.${form}`, { count: format.number(count) });
 }
 
 /** The refused consents the import kept, or replaced as the consent authority (nothing when neither applies). */
