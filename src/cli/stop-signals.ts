@@ -36,3 +36,16 @@ export function watchStopSignals(what: string): StopSignals {
     },
   };
 }
+
+/**
+ * A check for a long command to call between its steps: it lets a signal that came meanwhile be
+ * handled (a turn of the event loop: work in the embedded store runs in this process, and may
+ * otherwise keep the handler waiting until the work ends), then throws `stopping(signal)` if one did.
+ */
+export function stopWhenAsked(signals: StopSignals, stopping: (signal: StopSignal) => Error): () => Promise<void> {
+  return async () => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const signal = signals.received();
+    if (signal) throw stopping(signal);
+  };
+}

@@ -7,6 +7,24 @@ type Db = Kysely<Database>;
 
 export type CopyProgress = { table: string; tableRows: number; copiedRows: number; totalRows: number };
 
+export type CopyOptions = {
+  onProgress?: (progress: CopyProgress) => void;
+  afterTable?: (table: string) => void;
+  /**
+   * Called between the copy's steps (before each table and each batch, before the checks and just
+   * before the target commits): throws to stop the copy, which then leaves the target as it was.
+   */
+  stopIfAsked?: () => Promise<void>;
+};
+
+/**
+ * Tables that hold no data of the shop, only the store's own housekeeping: the migrations' record
+ * (each store keeps its own, compared before a copy) and the embedded store's maintenance counts
+ * (table_activity, which describe that store's own files: a command that merely opens a new folder
+ * writes them as it closes). They are neither copied nor counted as data in the target.
+ */
+export const housekeepingTables: readonly string[] = ['schema_migration', 'table_activity'];
+
 export type StoreCopyResult = {
   tables: Array<{ table: string; rows: number }>;
   rows: number;
@@ -30,7 +48,9 @@ const batchRows = 5_000;
  * not added to a second time. Before committing, each table's rows are compared by count and by a
  * sum of row hashes on both sides.
  */
-export async function copyStore(source: Db, target: Db, options: { onProgress?: (progress: CopyProgress) => void; afterTable?: (table: string) => void } = {}): Promise<StoreCopyResult> {
+export async function copyStore(source: Db, target: Db, options: CopyOptions = {}): Promise<StoreCopyResult> {
+  const stopIfAsked = options.stopIfAsked ?? (async () => undefined);
+  await stopIfAsked();
   await requireSameMigrations(source, target);
   return source.transaction().setIsolationLevel('repeatable read').execute(async (reading) => {
     await sameTextForms(reading);
@@ -43,9 +63,11 @@ export async function copyStore(source: Db, target: Db, options: { onProgress?: 
       let copiedRows = 0;
       const copied: StoreCopyResult['tables'] = [];
       for (const table of tables) {
+        await stopIfAsked();
         if (table.hasTriggers) await sql`alter table ${sql.table(table.name)} disable trigger user`.execute(writing);
         let rows = 0;
         for await (const batch of readBatches(reading, table)) {
+          await stopIfAsked();
           await insertBatch(writing, table, batch);
           rows += batch.length;
           copiedRows += batch.length;
@@ -55,8 +77,10 @@ export async function copyStore(source: Db, target: Db, options: { onProgress?: 
         copied.push({ table: table.name, rows });
         options.afterTable?.(table.name);
       }
+      await stopIfAsked();
       const sequences = await copySequences(reading, writing);
-      await requireSameRows(reading, writing, tables);
+      await requireSameRows(reading, writing, tables, stopIfAsked);
+      await stopIfAsked();
       return { tables: copied, rows: copiedRows, sequences, replacedSettings };
     });
   });
@@ -79,7 +103,7 @@ async function requireSameMigrations(source: Db, target: Db): Promise<void> {
   }
 }
 
-/** The store's tables (all but the migrations' own record), their columns and how they must be written. */
+/** The store's tables (all but the housekeeping ones), their columns and how they must be written. */
 async function describeTables(db: Transaction<Database>): Promise<CopiedTable[]> {
   const { rows } = await sql<{ name: string; columns: Array<{ name: string; type: string }>; always_identity: boolean; has_triggers: boolean; references: string[] }>`
     select c.relname as name,
@@ -89,7 +113,7 @@ async function describeTables(db: Transaction<Database>): Promise<CopiedTable[]>
       exists (select 1 from pg_trigger t where t.tgrelid = c.oid and not t.tgisinternal) as has_triggers,
       array(select distinct r.relname::text from pg_constraint k join pg_class r on r.oid = k.confrelid where k.conrelid = c.oid and k.contype = 'f') as references
     from pg_class c
-    where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r' and c.relname <> 'schema_migration'
+    where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r' and c.relname <> all(${[...housekeepingTables]}::text[])
     order by c.relname`.execute(db);
   return rows.map((row) => ({ name: row.name, columns: row.columns, alwaysIdentity: row.always_identity, hasTriggers: row.has_triggers, references: row.references }));
 }
@@ -106,6 +130,8 @@ async function countRows(db: Transaction<Database>, tables: CopiedTable[]): Prom
 /**
  * The target holds no rows but store settings, which opening a new store may have written (its
  * currency, time zone and phone country from the environment): those are replaced by the source's.
+ * Its housekeeping tables are not among `tables` (describeTables): they hold none of a shop's data,
+ * and are left as the target keeps them.
  */
 async function requireEmptyTarget(db: Transaction<Database>, tables: CopiedTable[]): Promise<number> {
   const holding: string[] = [];
@@ -170,7 +196,7 @@ async function copySequences(reading: Transaction<Database>, writing: Transactio
 }
 
 /** Each table's count and sum of row hashes, compared between the two sides: a copy that differs is not committed. */
-async function requireSameRows(reading: Transaction<Database>, writing: Transaction<Database>, tables: CopiedTable[]): Promise<void> {
+async function requireSameRows(reading: Transaction<Database>, writing: Transaction<Database>, tables: CopiedTable[], stopIfAsked: () => Promise<void>): Promise<void> {
   const fingerprint = async (db: Transaction<Database>, table: CopiedTable) => {
     const row = sql.ref(`r`);
     const { rows } = await sql<{ rows: string; hashes: string | null }>`
@@ -178,6 +204,7 @@ async function requireSameRows(reading: Transaction<Database>, writing: Transact
     return `${rows[0].rows}:${rows[0].hashes ?? ''}`;
   };
   for (const table of tables) {
+    await stopIfAsked();
     const [from, to] = [await fingerprint(reading, table), await fingerprint(writing, table)];
     if (from !== to) {
       throw new AppError('STORE_COPY_MISMATCH', `The copy of table ${table.name} does not match the source (rows:hashes ${from} against ${to}); nothing was written to the target. Report this with both stores' PostgreSQL versions.`, { table: table.name });

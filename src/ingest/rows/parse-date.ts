@@ -329,6 +329,13 @@ function writesTimeOfDay(value: string): boolean {
 export function dateFormatProblem(dateFormat: string): string | null {
   const zone = formatZone(dateFormat);
   if (zone.unsupported) return `the date format ${dateFormat} uses ${zone.unsupported}, a zone abbreviation, which cannot be read reliably; use z for zone names such as America/New_York or ZZ for offsets such as +07:00`;
+  const token = unreadableTokenIn(zone.format);
+  if (token?.isLocaleMacro) {
+    return `the date format "${dateFormat}" uses ${token.text}, a locale shorthand that reads dates in US order (the month first) and is not written the same everywhere; write the parts out instead, with tokens such as ${writeOutExamples}, and put a letter meant as text in single quotes ('T')`;
+  }
+  if (token) {
+    return `the date format "${dateFormat}" uses ${token.text}, which is not a date or time token; write the date with tokens such as ${writeOutExamples}, and put any other letters in single quotes ('T')`;
+  }
   const known = DateTime.fromObject({ year: 2024, month: 3, day: 5, hour: 14, minute: 7, second: 9 }, { zone: 'utc' });
   let written: string;
   try {
@@ -339,6 +346,35 @@ export function dateFormatProblem(dateFormat: string): string | null {
   const read = written === '' ? null : parseFormat(written, zone.format);
   if (!read?.isValid || read.year !== 2024 || read.month !== 3 || read.day !== 5) {
     return `the date format "${dateFormat}" does not read a year, month and day back; write it with tokens such as dd/MM/yyyy, MM/dd/yyyy HH:mm or yyyyMMdd (yyyy year, MM month, dd day, HH hour, mm minute)`;
+  }
+  return null;
+}
+
+const writeOutExamples = 'dd/MM/yyyy, MM/dd/yyyy HH:mm or yyyyMMdd (yyyy year, MM month, dd day, HH hour, mm minute)';
+
+/**
+ * Luxon's tokens a date format may use, by letter, with the lengths Luxon reads: the parts of a
+ * date and a time (era, year, week year, week, quarter, month, day, day of the year, weekday, AM/PM,
+ * hours, minutes, seconds, fractions), zones (z, Z; abbreviations are refused by formatZone) and
+ * epoch times (X, x). Any other unquoted letter is not a token: Luxon would take it for text to
+ * match, or, for D, f, F, t and T, for a locale shorthand that it writes and reads in US order.
+ */
+const formatTokenLengths: Record<string, readonly number[]> = {
+  G: [1, 2], y: [1, 2, 4, 5, 6], k: [2, 4], W: [1, 2], q: [1, 2], M: [1, 2, 3, 4], L: [1, 2, 3, 4], d: [1, 2], o: [1, 3],
+  E: [1, 3, 4], c: [1, 3, 4], a: [1], h: [1, 2], H: [1, 2], m: [1, 2], s: [1, 2], S: [1, 3], u: [1, 2, 3],
+  z: [1], Z: [1, 2, 3], X: [1], x: [1],
+};
+const localeMacroLetters = /^[DfFtT]$/;
+
+/** The first unquoted run of one letter (Luxon reads a format so: yyyy, MM, dd) that is no token a date format may use, or null. */
+function unreadableTokenIn(format: string): { text: string; isLocaleMacro: boolean } | null {
+  // odd-numbered parts are quoted literals ('T'), where letters are text
+  const parts = format.split(/('[^']*')/);
+  for (let index = 0; index < parts.length; index += 2) {
+    for (const [text, letter] of parts[index]!.matchAll(/([A-Za-z])\1*/g)) {
+      if (formatTokenLengths[letter!]?.includes(text.length)) continue;
+      return { text, isLocaleMacro: localeMacroLetters.test(letter!) };
+    }
   }
   return null;
 }
