@@ -3,6 +3,7 @@ import { splitByteLines } from './byte-lines.js';
 import { createCsvTokenizer, type TokenisedRecord } from './csv-tokenizer.js';
 import { notUtf8Advice } from './likely-encoding.js';
 import { canonicalFields, normaliseColumnName } from '../rows/fields.js';
+import { jsonNumberToText } from './json-number.js';
 import type { RejectCode, RejectParams } from '../reject-codes.js';
 
 /**
@@ -180,16 +181,6 @@ function jsonValueToText(value: unknown): string | null {
   return JSON.stringify(value);
 }
 
-/**
- * A JSON number as text the row parser reads as that number. Written text with
- * one separator before exactly three digits is a thousands group (Rp 45.000), but
- * a JSON number's dot is always its decimal point: 123.456 is written 123.4560,
- * which no reading takes for thousands.
- */
-function jsonNumberToText(value: number): string {
-  const text = String(value);
-  return /^-?\d+\.\d{3}$/.test(text) ? `${text}0` : text;
-}
 
 /** The texts jsonNumberToText wrote otherwise than JSON writes the number, each with the number as sent: "12.3450" → "12.345". */
 export type NumbersAsSent = Readonly<Record<string, string>>;

@@ -1,4 +1,5 @@
 import { canonicalFields, normaliseColumnName } from '../../../ingest/rows/fields.js';
+import { jsonNumberToText } from '../../../ingest/readers/json-number.js';
 import { rawText } from './csv-records.js';
 import type { ParsedCsv } from './parse-csv.js';
 import type { RowReject } from './parse-problems.js';
@@ -17,20 +18,10 @@ export function isJsonLinesFile(fileName: string, text: string): boolean {
 // the fields that take one value: an array or object under such a key is refused (record-streams.ts, nonScalarField); an event's detail keeps it
 const scalarFields = new Set(Object.values(canonicalFields).flat().filter((field) => field !== 'detail'));
 
-/**
- * A JSON number as the CLI's reader writes it (record-streams.ts, jsonNumberToText): one separator
- * before exactly three digits reads as a thousands group (Rp 45.000), but a JSON number's dot is
- * always its decimal point: 123.456 is written 123.4560, which no reading takes for thousands.
- */
-export function jsonNumberText(value: number): string {
-  const text = String(value);
-  return /^-?\d+\.\d{3}$/.test(text) ? `${text}0` : text;
-}
-
 function valueText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return jsonNumberText(value);
+  if (typeof value === 'number') return jsonNumberToText(value);
   if (typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }
