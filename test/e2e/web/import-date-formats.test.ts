@@ -94,12 +94,15 @@ describeWithBrowser('the import page and the way a file writes its dates', () =>
     // the user's word wins: typed over, the note goes and the warning says what the format misses
     await input.fill('dd.MM.yyyy');
     await expect(note.count()).resolves.toBe(0);
-    await expect(page.locator('.date-column-warning').textContent()).resolves.toMatch(/^The dates in the column “ordered_at” \(Order date\), such as “03\/11\/2025”, do not match the date format dd\.MM\.yyyy/);
+    // said once: under the field; step 2 only offers the format that reads them
+    await expect(page.locator('#date-format-problem').textContent()).resolves.toMatch(/^The dates in the column “ordered_at” \(Order date\), such as “03\/11\/2025”, do not match the date format dd\.MM\.yyyy/);
+    await expect(page.locator('.date-column-warning').textContent()).resolves.toBe('Dates in the column “ordered_at” (Order date): This date format reads them: Use dd/MM/yyyy');
     // it reads none of the dates: said under the field, which is marked, and the import waits for a format that fits
     await expect(input.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(input.getAttribute('aria-describedby')).resolves.toBe('date-format-hint date-format-problem');
     await expect(page.locator('#date-format-problem').textContent()).resolves.toMatch(/The format reads none of them, so every row would be refused/);
     await expect(page.getByRole('button', { name: 'Import 2 rows' }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Import 2 rows' }).getAttribute('aria-describedby')).resolves.toBe('date-format-problem');
     await input.fill('dd/MM/yyyy');
     await expect(input.getAttribute('aria-invalid')).resolves.toBeNull();
     await page.getByRole('button', { name: 'Import 2 rows' }).click();

@@ -279,10 +279,10 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
     const newDays = page.getByRole('group', { name: 'New' }).getByLabel('New for this many days after the first purchase');
     const storedDays = await newDays.inputValue();
     await newDays.fill('0');
-    const dayError = page.getByRole('group', { name: 'New' }).getByText('Use a whole number from 1 to 3,650.');
+    const dayError = page.getByRole('group', { name: 'New' }).getByText('Use a whole number from 1 to 3650.');
     await dayError.waitFor();
     await expect(newDays.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(newDays.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby')!)?.textContent)).resolves.toBe('Use a whole number from 1 to 3,650.');
+    await expect(newDays.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby')!)?.textContent)).resolves.toBe('Use a whole number from 1 to 3650.');
     await expect(dayError.evaluate((element) => getComputedStyle(element).color)).resolves.toBe(danger);
     await expect(newDays.evaluate((input) => getComputedStyle(input).borderTopColor)).resolves.toBe(danger);
     await fixFields.waitFor();
@@ -295,6 +295,16 @@ describeWithBrowser('staff web app: settings, team and API keys', () => {
     await expect(newDays.getAttribute('aria-invalid')).resolves.toBeNull();
     await fixFields.waitFor({ state: 'detached' });
     await expect(discard.isDisabled()).resolves.toBe(true);
+
+    // a change of language keeps what was typed and not saved, each number rewritten the new language's way
+    const firstField = page.locator('.policy-form input[type="text"]').first();
+    await newDays.fill('45');
+    await chooseLanguage(page, 'lv');
+    await expect(firstField.inputValue()).resolves.toBe('45');
+    await chooseLanguage(page, 'en');
+    await expect(newDays.inputValue()).resolves.toBe('45');
+    await discard.click();
+    await expect(newDays.inputValue()).resolves.toBe(storedDays);
 
     // a number is typed as the reader writes it: a decimal comma in English is refused, never read as 25
     const atRisk = page.getByRole('group', { name: 'At risk' });

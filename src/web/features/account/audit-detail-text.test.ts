@@ -108,6 +108,13 @@ describe('an audit entry\'s details', () => {
     expect(values('id', null).at(-1)).toBe('5 → 1.000 (pesanan atau pelanggan; pendapatan dalam satuan terkecil mata uang)');
   });
 
+  it('never show a fraction of the smallest unit rounded as if it were equal', () => {
+    const minExpected = (locale: Locale, currency: string, from: number, to: number) => readableAuditDetail({ thresholds: { 'alerts.minExpected': { from, to } } }, i18n(locale).t, createFormatters(intlTagByLocale[locale], currency, 'UTC'), locale)[0][1];
+    expect(minExpected('en', 'IDR', 5, 0.4)).toBe('5 → 0.4 (orders or customers; revenue IDR\u00a05 → IDR\u00a00.4)');
+    expect(minExpected('id', 'IDR', 2.5, 5)).toBe('2,5 → 5 (pesanan atau pelanggan; pendapatan Rp\u00a02,5 → Rp\u00a05)');
+    expect(minExpected('lv', 'EUR', 5, 0.5)).toBe('5 → 0,5 (pasūtījumi vai klienti; ieņēmumi 0,05\u00a0€ → 0,005\u00a0€)');
+  });
+
   it('count days, weeks and months by the reader\'s plural rules (Latvian 1, 21, 31… singular; Indonesian without plural)', () => {
     const values = (locale: Locale, detail: object) => readableAuditDetail({ thresholds: detail }, i18n(locale).t, i18n(locale).format, locale).map(([, value]) => value);
     const counted = { newWithinDays: { from: 1, to: 2 }, 'lapsed.quietDays': { from: 21, to: 11 }, 'alerts.weeksOfHistory': { from: 31, to: 22 }, 'loyal.periodMonths': { from: 1, to: 10 }, 'regular.frequentWithinDays': { from: 0, to: 1 } };

@@ -3,7 +3,8 @@ import type { Locale } from '../../api/types.js';
 import type { I18n } from '../../i18n/i18n-context.js';
 import type { Formatters } from '../../i18n/format.js';
 import { pluralKey } from '../../i18n/plural.js';
-import { numericPolicyFields, vipBases } from './policy-fields.js';
+import { intlTagByLocale } from '../../i18n/messages.js';
+import { exactMoneyText, numericPolicyFields, vipBases } from './policy-fields.js';
 
 type Translate = I18n['t'];
 
@@ -18,7 +19,7 @@ export function auditDetailKeyText(key: string, t: Translate): string {
   return known === name ? key.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase() : known;
 }
 
-type DetailFormatters = Pick<Formatters, 'number' | 'dateTime' | 'money' | 'currencySymbol'>;
+type DetailFormatters = Pick<Formatters, 'number' | 'dateTime' | 'money' | 'currencySymbol' | 'minorPerMajor'>;
 
 /** Details that count things (import.complete, customer.delete, customer.merge, access.refused), not ids or line numbers. */
 const quantityKeys = new Set(['bytes', 'read', 'inserted', 'updated', 'unchanged', 'rejected', 'records', 'refusalsOverridden',
@@ -83,13 +84,15 @@ function thresholdValueText(path: string, value: unknown, t: Translate, format: 
 /**
  * "from → to" of a threshold. The alerts' minimum expected is compared with every series in its own unit,
  * so it says which: orders and customers as counted, revenue in the currency's smallest unit, as money
- * in the store's currency when it is known ("5 → 10 (orders or customers; revenue €0.05 → €0.10)").
+ * in the store's currency when it is known ("5 → 10 (orders or customers; revenue €0.05 → €0.10)"), exact to
+ * any fraction of the smallest unit.
  */
 function thresholdChangeText(path: string, from: unknown, to: unknown, hasFrom: boolean, t: Translate, format: DetailFormatters, locale: Locale): string {
   const change = `${hasFrom ? `${thresholdValueText(path, from, t, format, locale)} ` : ''}→ ${thresholdValueText(path, to, t, format, locale)}`;
   if (path !== 'alerts.minExpected') return change;
   if (format.currencySymbol === null) return `${change} (${t('settings.policy.minExpectedAudit.minor')})`;
-  const money = (value: unknown) => (typeof value === 'number' ? format.money(value) : '—');
+  // a fraction of the smallest unit written out, never rounded: 0.4 rupiah is not "Rp 0"
+  const money = (value: unknown) => (typeof value === 'number' ? exactMoneyText(value, format, intlTagByLocale[locale]) : '—');
   return `${change} (${t('settings.policy.minExpectedAudit.money', { amounts: `${hasFrom ? `${money(from)} ` : ''}→ ${money(to)}` })})`;
 }
 

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { intlTagByLocale } from '../../i18n/messages.js';
-import { policyNumberText, rangeOf, type NumericPolicyField, type PolicyValueProblem } from './policy-fields.js';
+import { policyNumberText, policyRangeText, type NumericPolicyField, type PolicyValueProblem } from './policy-fields.js';
 
 type PolicyFieldInputProps = {
   field: NumericPolicyField;
@@ -22,19 +22,15 @@ type PolicyFieldInputProps = {
  * a decimal keyboard rather than a number input, which takes only "2.5" and drops the comma.
  */
 export function PolicyFieldInput({ field, text, defaultText, problem, refusal, note, onChange }: PolicyFieldInputProps) {
-  const { t, format, locale } = useI18n();
+  const { t, locale } = useI18n();
   const tag = intlTagByLocale[locale];
   const helpId = useId();
-  const range = rangeOf(field);
-  const min = format.number(range.min, range.min % 1 === 0 ? 0 : 2);
-  const max = range.max === null ? null : format.number(range.max);
-  const rangeKey = max === null ? (range.isMinExclusive ? 'above' : 'atLeast')
-    : range.isMinExclusive ? (range.isMaxExclusive ? 'aboveBelow' : 'aboveUpTo') : 'between';
-  const rangeText = t(`settings.policy.range.${rangeKey}`, { min, max: max ?? '' });
+  const rangeText = policyRangeText(field, t, tag);
   const unit = field.unit === 'count' || field.unit === 'number' ? '' : t(`settings.policy.units.${field.unit}`);
   const problemText = (): string => {
     if (!problem) return '';
     if (problem.kind === 'otherDecimal') return t('settings.policy.otherDecimal', { text: text.trim(), example: policyNumberText(problem.example, tag) });
+    if (problem.kind === 'otherGrouping') return t('settings.policy.otherGrouping', { text: text.trim(), example: policyNumberText(problem.example, tag) });
     if (problem.kind === 'ambiguous') return t('settings.policy.ambiguous', { text: text.trim(), one: policyNumberText(problem.readings[0], tag), other: policyNumberText(problem.readings[1], tag) });
     if (problem.kind === 'rounded') return t('settings.policy.rounded', { value: `${policyNumberText(problem.kept, tag)}${field.unit === 'percent' ? '%' : ''}`, range: rangeText });
     return t(field.isWhole ? 'settings.policy.invalidWhole' : 'settings.policy.invalid', { range: rangeText });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTypePolicy, parseTypePolicy, type TypePolicy } from '../../../analytics/policy.js';
 import { mergePolicy } from '../../../analytics/policy.js';
-import { intlTagByLocale } from '../../i18n/messages.js';
-import { numericPolicyFields, parsePolicyValue, policyChange, policyDraft, policyValueText, readPolicyValue, refusedPolicyPaths } from './policy-fields.js';
+import { createFormatters } from '../../i18n/format.js';
+import { intlTagByLocale, lookupMessage, messagesByLocale } from '../../i18n/messages.js';
+import { exactMoneyText, numericPolicyFields, parsePolicyValue, policyChange, policyDraft, policyDraftInLanguage, policyRangeText, policyValueText, readPolicyValue, refusedPolicyPaths } from './policy-fields.js';
 
 const { en, id, lv } = intlTagByLocale;
 
@@ -139,6 +140,75 @@ describe('readPolicyValue', () => {
     expect(serverAccepts('lapsed.pAliveBelow', Number((99.9999999999999 / 100).toPrecision(12)))).toBe(false);
     expect(readPolicyValue(pAlive, '99.99', en)).toEqual({ value: 0.9999 });
     expect(serverAccepts('lapsed.pAliveBelow', 0.9999)).toBe(true);
+  });
+});
+
+describe('readPolicyValue, thousands and decimals', () => {
+  const field = (path: string) => numericPolicyFields.find((candidate) => candidate.path === path)!;
+
+  it('in Latvian, which groups with spaces, asks whether "1.000" is a thousand or one rather than taking it for a decimal', () => {
+    expect(readPolicyValue(field('alerts.minExpected'), '1.000', lv)).toEqual({ problem: { kind: 'ambiguous', readings: [1000, 1] } });
+    expect(readPolicyValue(field('alerts.zThreshold'), '2.500', lv)).toEqual({ problem: { kind: 'ambiguous', readings: [2500, 2.5] } });
+    // in a field of days the decimal reading is no candidate: it is a thousand, written without the separator
+    expect(readPolicyValue(field('newWithinDays'), '1.000', lv)).toEqual({ problem: { kind: 'otherGrouping', example: 1000 } });
+    expect(readPolicyValue(field('newWithinDays'), '1,000', lv)).toEqual({ problem: { kind: 'otherGrouping', example: 1000 } });
+    expect(readPolicyValue(field('newWithinDays'), '1 000', lv)).toEqual({ value: 1000 });
+  });
+
+  it('takes a whole number grouped the reader\'s own way, where a decimal reading is no candidate', () => {
+    expect(readPolicyValue(field('newWithinDays'), '3,650', en)).toEqual({ value: 3650 });
+    expect(readPolicyValue(field('newWithinDays'), '1.000', id)).toEqual({ value: 1000 });
+    expect(readPolicyValue(field('newWithinDays'), '1.000', en)).toEqual({ problem: { kind: 'otherGrouping', example: 1000 } });
+    // where a fraction is allowed, both readings stay candidates
+    expect(readPolicyValue(field('alerts.minExpected'), '3,650', en)).toEqual({ problem: { kind: 'ambiguous', readings: [3650, 3.65] } });
+  });
+
+  it('never calls a text with several dots a decimal written the other way', () => {
+    expect(readPolicyValue(field('regular.maxCoefficientOfVariation'), '1.000.000', en)).toEqual({ problem: { kind: 'range' } });
+    expect(readPolicyValue(field('alerts.minExpected'), '1.000.000', en)).toEqual({ problem: { kind: 'otherGrouping', example: 1000000 } });
+    expect(readPolicyValue(field('alerts.minExpected'), '1,000,000', id)).toEqual({ problem: { kind: 'otherGrouping', example: 1000000 } });
+  });
+
+  it('says the range with numbers as the field shows them, which the field reads back', () => {
+    const t = (tag: string) => (key: string, variables?: Record<string, string | number>) => lookupMessage(messagesByLocale[tag === en ? 'en' : tag === id ? 'id' : 'lv'], key, variables);
+    expect(policyRangeText(field('newWithinDays'), t(en), en)).toBe('from 1 to 3650');
+    expect(policyRangeText(field('regular.minIntervals'), t(id), id)).toBe('dari 2 sampai 1000');
+    expect(policyRangeText(field('alerts.minExpected'), t(lv), lv)).toContain('1000000000000');
+    for (const tag of [en, id, lv]) {
+      for (const candidate of numericPolicyFields.filter((each) => each.max && !each.max.isExclusive)) {
+        const maxText = policyRangeText(candidate, t(tag), tag).split(' ').at(-1)!;
+        expect({ path: candidate.path, tag, reading: readPolicyValue(candidate, maxText, tag) }).toMatchObject({ reading: { value: expect.any(Number) } });
+      }
+    }
+  });
+});
+
+describe('policyDraftInLanguage', () => {
+  it('keeps what was typed when the language changes, rewriting each clean number the new language\'s way', () => {
+    const draft = policyDraft(defaultTypePolicy, en);
+    draft.numbers.newWithinDays = '45';
+    draft.numbers['alerts.zThreshold'] = '4.5';
+    draft.numbers['atRisk.overdueFactor'] = '2,5';
+    draft.numbers['alerts.minExpected'] = '1,000';
+    draft.vipBasis = 'frequency';
+    const latvian = policyDraftInLanguage(draft, en, lv);
+    expect(latvian.vipBasis).toBe('frequency');
+    expect(latvian.numbers).toMatchObject({ newWithinDays: '45', 'alerts.zThreshold': '4,5', 'atRisk.overdueFactor': '2,5', 'alerts.minExpected': '1,000' });
+    expect(policyChange(defaultTypePolicy, latvian, lv).change).toMatchObject({ newWithinDays: 45, alerts: { zThreshold: 4.5 } });
+    // the fields not touched still read as the stored policy: nothing else differs
+    expect(latvian.numbers['lapsed.quietDays']).toBe(policyDraft(defaultTypePolicy, lv).numbers['lapsed.quietDays']);
+    expect(policyDraftInLanguage(latvian, lv, en).numbers['alerts.zThreshold']).toBe('4.5');
+  });
+});
+
+describe('exactMoneyText', () => {
+  it('writes a fraction of the smallest unit out instead of rounding it to a whole one', () => {
+    expect(exactMoneyText(0.4, createFormatters(en, 'IDR', 'UTC'), en)).toBe('IDR\u00a00.4');
+    expect(exactMoneyText(2.5, createFormatters(id, 'IDR', 'UTC'), id)).toBe('Rp\u00a02,5');
+    expect(exactMoneyText(0.4, createFormatters(en, 'EUR', 'UTC'), en)).toBe('€0.004');
+    expect(exactMoneyText(1234.5, createFormatters(lv, 'EUR', 'UTC'), lv)).toBe('12,345\u00a0€');
+    expect(exactMoneyText(5, createFormatters(en, 'EUR', 'UTC'), en)).toBe('€0.05');
+    expect(exactMoneyText(1000, createFormatters(id, 'IDR', 'UTC'), id)).toBe('Rp\u00a01.000');
   });
 });
 

@@ -75,35 +75,63 @@ export function policyDraft(policy: TypePolicy, tag: string): PolicyDraft {
 /**
  * Why a field's text cannot be sent: not a number (or not a whole one); written with the other
  * decimal separator ("2.5" in Indonesian, "2,5" in English: `example` is it written the reader's way);
- * readable two ways ("2.500" in Indonesian: 2500, or 2.5 to someone used to the decimal point);
- * out of range; or in range as typed but not once rounded as the server keeps it (`kept`, as shown).
+ * grouped with a separator the reader's language does not group with ("1.000" in Latvian or English in a
+ * field of days: `example` is it written as the field shows numbers, 1000); readable two ways ("2.500" in
+ * Indonesian: 2500, or 2.5 to someone used to the decimal point); out of range; or in range as typed but
+ * not once rounded as the server keeps it (`kept`, as shown).
  */
 export type PolicyValueProblem =
   | { kind: 'notNumber' }
   | { kind: 'otherDecimal'; example: number }
+  | { kind: 'otherGrouping'; example: number }
   | { kind: 'ambiguous'; readings: [number, number] }
   | { kind: 'range' }
   | { kind: 'rounded'; kept: number };
 
 export type PolicyValueReading = { value: number } | { problem: PolicyValueProblem };
 
-// the convention the reader does not use: someone writing "2.5" in Indonesian meant two and a half
-const otherConventionTag = (tag: string) => (separatorsOf(tag).decimal === ',' ? 'en-GB' : 'id-ID');
+// the conventions a reader may have meant besides their own: thousands with dots and a decimal comma
+// (Indonesian), thousands with commas and a decimal point (English); "2.5" in Indonesian meant two and a half,
+// "1.000" in Latvian (which groups with spaces) meant one thousand or one
+const conventionTags = ['id-ID', 'en-GB'];
+
+type Reading = { value: number; isOwn: boolean; isDecimal: boolean };
+
+/** Every value the text reads as, the reader's own convention first, each once; whether it read a decimal separator. */
+function readingsOf(text: string, tag: string): Reading[] {
+  const readings: Reading[] = [];
+  for (const [index, convention] of [tag, ...conventionTags].entries()) {
+    const value = parseDecimal(text, convention);
+    if (value === null || readings.some((reading) => reading.value === value)) continue;
+    readings.push({ value, isOwn: index === 0, isDecimal: text.includes(separatorsOf(convention).decimal) });
+  }
+  return readings;
+}
 
 const isInRange = (value: number, min: { value: number; isExclusive?: boolean }, max: { value: number; isExclusive?: boolean } | undefined) =>
   (min.isExclusive ? value > min.value : value >= min.value) && (!max || (max.isExclusive ? value < max.value : value <= max.value));
 
 /**
  * A field's text read the reader's way (`tag`): the value as the server keeps it, or why it cannot be
- * sent. Never reinterpreted: text another convention reads differently is refused and said so.
+ * sent. Never reinterpreted: text another convention reads differently is refused and said so. In a
+ * field of whole numbers a reading with a decimal separator is no candidate beside one without ("3,650"
+ * days in English are 3650, "1.000" in Indonesian 1000), so only what is still readable two ways is asked.
  * Bounds are checked on the value sent, after rounding, so the server never refuses what the form took.
  */
 export function readPolicyValue(field: NumericPolicyField, text: string, tag: string): PolicyValueReading {
   if (text.trim() === '') return { problem: { kind: 'notNumber' } };
-  const shown = parseDecimal(text, tag);
-  const other = parseDecimal(text, otherConventionTag(tag));
-  if (shown === null) return { problem: other === null ? { kind: 'notNumber' } : { kind: 'otherDecimal', example: other } };
-  if (other !== null && other !== shown) return { problem: { kind: 'ambiguous', readings: [shown, other] } };
+  let readings = readingsOf(text, tag);
+  if (field.isWhole && readings.length > 1 && readings.some((reading) => !reading.isDecimal)) readings = readings.filter((reading) => !reading.isDecimal);
+  if (readings.length === 0) return { problem: { kind: 'notNumber' } };
+  if (readings.length > 1) return { problem: { kind: 'ambiguous', readings: [readings[0].value, readings[1].value] } };
+  const [reading] = readings;
+  if (!reading.isOwn) {
+    if (reading.isDecimal) return { problem: { kind: 'otherDecimal', example: reading.value } };
+    // "1.000.000" in English is no decimal at all: a number grouped another language's way, or out of range
+    if (field.isWhole && !Number.isInteger(reading.value)) return { problem: { kind: 'notNumber' } };
+    return { problem: isInRange(reading.value, field.min, field.max) ? { kind: 'otherGrouping', example: reading.value } : { kind: 'range' } };
+  }
+  const shown = reading.value;
   if (field.isWhole && !Number.isInteger(shown)) return { problem: { kind: 'notNumber' } };
   if (!isInRange(shown, field.min, field.max)) return { problem: { kind: 'range' } };
   const kept = asKept(shown, field);
@@ -111,6 +139,37 @@ export function readPolicyValue(field: NumericPolicyField, text: string, tag: st
   const inKeptUnits = (bound: { value: number; isExclusive?: boolean }) => ({ ...bound, value: bound.value / scale });
   if (!Number.isFinite(kept) || !isInRange(kept, inKeptUnits(field.min), field.max && inKeptUnits(field.max))) return { problem: { kind: 'rounded', kept: asShown(kept, field) } };
   return { value: kept };
+}
+
+/**
+ * The draft as the reader's language changed from `fromTag` to `toTag`: what was typed is kept, each field
+ * that reads as one number the old way rewritten the new way ("3.5" → "3,5"); any other text stays as typed
+ * and the field says what is wrong with it.
+ */
+export function policyDraftInLanguage(draft: PolicyDraft, fromTag: string, toTag: string): PolicyDraft {
+  if (fromTag === toTag) return draft;
+  const numbers = Object.fromEntries(Object.entries(draft.numbers).map(([path, text]) => {
+    const field = numericPolicyFields.find((candidate) => candidate.path === path);
+    const readings = field ? readingsOf(text, fromTag) : [];
+    return [path, readings.length === 1 && readings[0].isOwn ? policyNumberText(readings[0].value, toTag) : text];
+  }));
+  return { ...draft, numbers };
+}
+
+/**
+ * An amount in minor units of the store's currency as money, exact: a fraction of the smallest unit is
+ * written out rather than rounded (0.4 of IDR's rupiah is "Rp 0,4", not "Rp 0"; 0.5 cent "€0.005").
+ * `money` writes whole minor units, `minorPerMajor` says how many make one major unit.
+ */
+export function exactMoneyText(minor: number, format: { money: (minor: number) => string; minorPerMajor: number }, tag: string): string {
+  if (Number.isInteger(minor) || !Number.isFinite(minor) || minor < 0) return format.money(minor);
+  const [whole, fraction = ''] = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFractionDigits: 20 }).format(minor).split('.');
+  if (fraction === '') return format.money(Number(whole));
+  const written = format.money(Number(whole));
+  const lastDigit = written.search(/\d(?!.*\d)/);
+  // the currency's own minor digits are written already ("€0.00"); without any ("Rp 2") the decimal separator comes first
+  const extra = format.minorPerMajor === 1 ? `${separatorsOf(tag).decimal}${fraction}` : fraction;
+  return `${written.slice(0, lastDigit + 1)}${extra}${written.slice(lastDigit + 1)}`;
 }
 
 /** The value as the server keeps it, or null when the text cannot be sent (readPolicyValue says why). */
@@ -146,6 +205,19 @@ export function policyChange(policy: TypePolicy, draft: PolicyDraft, tag: string
 /** "1–3650", "above 0", "above 1, up to 100": the range a field accepts, in the units it is shown in. */
 export function rangeOf(field: NumericPolicyField): { min: number; max: number | null; isMinExclusive: boolean; isMaxExclusive: boolean } {
   return { min: field.min.value, max: field.max?.value ?? null, isMinExclusive: field.min.isExclusive === true, isMaxExclusive: field.max?.isExclusive === true };
+}
+
+/**
+ * The range a field accepts in words ("from 1 to 3650", "above 0, up to 1000"), its numbers written as the
+ * field shows numbers, never grouped: "3,650" would read two ways, as the field would say if it were typed.
+ */
+export function policyRangeText(field: NumericPolicyField, t: (key: string, variables?: Record<string, string | number>) => string, tag: string): string {
+  const range = rangeOf(field);
+  const min = policyNumberText(range.min, tag);
+  const max = range.max === null ? null : policyNumberText(range.max, tag);
+  const rangeKey = max === null ? (range.isMinExclusive ? 'above' : 'atLeast')
+    : range.isMinExclusive ? (range.isMaxExclusive ? 'aboveBelow' : 'aboveUpTo') : 'between';
+  return t(`settings.policy.range.${rangeKey}`, { min, max: max ?? '' });
 }
 
 /**

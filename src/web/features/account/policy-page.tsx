@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client.js';
 import { useApiAction } from '../../api/use-api-action.js';
 import { useApiData } from '../../api/use-api-data.js';
@@ -11,7 +11,7 @@ import { pluralKey } from '../../i18n/plural.js';
 import { defaultTypePolicy, type TypePolicy } from '../../../analytics/policy.js';
 import { useSession } from '../auth/session-context.js';
 import { PolicyFieldInput } from './policy-field-input.js';
-import { numericPolicyFields, parsePolicyValue, policyChange, policyDraft, policyGroups, policyNumberText, policyValueText, refusedPolicyPaths, vipBases, type PolicyDraft, type PolicyValueProblem } from './policy-fields.js';
+import { exactMoneyText, numericPolicyFields, parsePolicyValue, policyChange, policyDraft, policyDraftInLanguage, policyGroups, policyNumberText, policyValueText, refusedPolicyPaths, vipBases, type PolicyDraft, type PolicyValueProblem } from './policy-fields.js';
 import { policySavedText, type PolicySaved } from './policy-saved-text.js';
 import { SettingsLayout } from './settings-layout.js';
 
@@ -57,7 +57,16 @@ export function PolicyPage() {
   const { run, isBusy, error, setError } = useApiAction();
   const fixFieldsId = useId();
 
-  useEffect(() => { if (policy.data) setDraft(policyDraft(policy.data, tag)); }, [policy.data, tag]);
+  // the stored policy (loaded, saved) resets the draft; a change of language only rewrites what was typed in the new
+  // language's numbers, so edits not yet saved are never thrown away
+  const drafted = useRef<{ policy: TypePolicy | null; tag: string }>({ policy: null, tag });
+  useEffect(() => {
+    if (!policy.data) return;
+    const last = drafted.current;
+    drafted.current = { policy: policy.data, tag };
+    if (last.policy !== policy.data) setDraft(policyDraft(policy.data, tag));
+    else if (last.tag !== tag) setDraft((typed) => (typed ? policyDraftInLanguage(typed, last.tag, tag) : policyDraft(policy.data!, tag)));
+  }, [policy.data, tag]);
 
   if (policy.error) return <SettingsLayout><ErrorMessage error={policy.error} /></SettingsLayout>;
   if (!policy.data || !draft) return <SettingsLayout><LoadingState /></SettingsLayout>;
@@ -72,7 +81,7 @@ export function PolicyPage() {
     if (format.currencySymbol === null) return t('settings.policy.minExpectedNote.minor');
     const field = numericPolicyFields.find((candidate) => candidate.path === 'alerts.minExpected')!;
     const value = parsePolicyValue(field, text, tag) ?? defaultTypePolicy.alerts.minExpected;
-    return t('settings.policy.minExpectedNote.money', { value: policyNumberText(value, tag), money: format.money(value) });
+    return t('settings.policy.minExpectedNote.money', { value: policyNumberText(value, tag), money: exactMoneyText(value, format, tag) });
   };
 
   const submit = async (event: FormEvent) => {

@@ -16,7 +16,7 @@ import { EntityWarning } from './entity-warning.js';
 import { likelierEntity } from './entity-hint.js';
 import { defaultSourceChoice, firstSourceName, sourceToSend, type SourceChoice } from './import-source.js';
 import { SourceField, SourceHint } from './source-field.js';
-import { DateColumnWarnings, DateFormatProblem, ProvenDateFormatNote } from './date-column-warnings.js';
+import { DateColumnWarnings, DateFormatProblem, importHeldBackDescription, ProvenDateFormatNote } from './date-column-warnings.js';
 import { columnsRefusedWhole, provenDateFormat, unreadableDateColumns } from './date-columns.js';
 import { ImportProgress } from './import-progress.js';
 import { RejectsTable } from './rejects-table.js';
@@ -271,7 +271,7 @@ export function ImportPage() {
           ) : null}
           <CsvPreview csv={csv} />
           {entityHint ? <EntityWarning entity={entity} hint={entityHint} onSwitch={() => chooseEntity(entityHint.entity)} onKeep={() => setIsEntityKept(true)} /> : null}
-          <DateColumnWarnings entity={entity} columns={unreadableDates} onUseFormat={setChosenDateFormat} />
+          <DateColumnWarnings entity={entity} columns={unreadableDates} saidUnderField={dateFormatProblems.map((column) => column.field)} onUseFormat={setChosenDateFormat} />
           <ColumnMapping entity={entity} headers={csv.headers} firstRow={csv.rows[0]} mapping={mapping} onChange={changeMapping} choices={choices} isFixed={preset !== null} />
           {unmapped.length > 0 ? <p className="muted small unmapped-columns">{t('import.unmapped', { columns: columnListText(unmapped) })}</p> : null}
           {missing.length > 0 ? <p className="inline-error" role="alert">{t('import.missing', { fields: missing.join(', ') })}</p> : null}
@@ -290,6 +290,7 @@ export function ImportPage() {
             {/* aria-disabled, not disabled, while it runs: a disabled button drops the keyboard's focus to the page's start; it says it is importing, and looks unavailable */}
             <button ref={startButton} type="button" className="button-primary"
               disabled={missing.length > 0 || isBlocked || isWaitingForFormat || entityHint !== null || !isSourceReady || recordCount === 0 || datesRefusedWhole.length > 0}
+              aria-describedby={importHeldBackDescription(datesRefusedWhole, dateFormatProblems)}
               aria-disabled={phase === 'running'} aria-busy={phase === 'running' ? true : undefined} style={phase === 'running' ? { opacity: 0.55, cursor: 'progress' } : undefined}
               onClick={() => void start()}>
               {phase === 'running' ? t('import.running') : t(pluralKey(locale, 'import.start', recordCount), { rows: format.number(recordCount) })}
