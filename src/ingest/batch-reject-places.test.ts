@@ -19,8 +19,8 @@ describeEachStore('rejects that name the row an order, customer, product or even
   it('names the first row of a repeated id as an item of the batch, or as a line of the file when the batch says its lines', async () => {
     // (a row repeated exactly is no reject: repeated-rows.test.ts)
     const orders = [order('P1', 'p1@example.com'), order('P2', 'p2@example.com'), order('P1', 'p1@example.com', '12')];
-    expect(await reasonsOf('orders', orders)).toEqual([[3, 'ORDER_DUPLICATE_IN_FILE', 'Duplicate order id P1 with a different amount: 12 here, 10 as item 1 of this batch. Keep one row per order.']]);
-    expect(await reasonsOf('orders', orders, { lines: [2, 5, 9] })).toEqual([[9, 'ORDER_DUPLICATE_IN_FILE', 'Duplicate order id P1 with a different amount: 12 here, 10 on line 2 of this file. Keep one row per order.']]);
+    expect(await reasonsOf('orders', orders)).toEqual([[3, 'ORDER_DUPLICATE_IN_FILE', 'Duplicate order id P1 with a different amount: "12" here, "10" as item 1 of this batch. Keep one row per order.']]);
+    expect(await reasonsOf('orders', orders, { lines: [2, 5, 9] })).toEqual([[9, 'ORDER_DUPLICATE_IN_FILE', 'Duplicate order id P1 with a different amount: "12" here, "10" on line 2 of this file. Keep one row per order.']]);
 
     expect(await reasonsOf('customers', [{ customer_id: 'PC1' }, { customer_id: 'PC1', name: 'Again' }])).toEqual([
       [2, 'CUSTOMER_DUPLICATE_IN_FILE', 'Duplicate customer id PC1: it already appeared as item 1 of this batch. Keep one row per customer.'],
@@ -42,7 +42,7 @@ describeEachStore('rejects that name the row an order, customer, product or even
     const ordersRun = (await openImportRun(db(), { entity: 'orders', fileName: null, actor: 'test' })).import_id;
     await ingestRecords(db(), 'orders', [order('Q1', 'q1@example.com')], { ...base, importId: ordersRun });
     expect(await reasonsOf('orders', [order('Q2', 'q2@example.com'), order('Q1', 'q1@example.com', '12')], { importId: ordersRun })).toEqual([
-      [2, 'ORDER_DUPLICATE_IN_FILE', 'Duplicate order id Q1 with a different amount: 12 here, 10 as item 1 of an earlier batch of this import. Keep one row per order.'],
+      [2, 'ORDER_DUPLICATE_IN_FILE', 'Duplicate order id Q1 with a different amount: "12" here, "10" as item 1 of an earlier batch of this import. Keep one row per order.'],
     ]);
 
     const customersRun = (await openImportRun(db(), { entity: 'customers', fileName: null, actor: 'test' })).import_id;

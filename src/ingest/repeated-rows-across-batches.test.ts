@@ -123,11 +123,11 @@ describeEachStore('a repeat of a row an earlier batch stored', (context) => {
     const duplicate = (line: number, order: string, difference: string, firstLine: number) =>
       [line, 'ORDER_DUPLICATE_IN_FILE', `Duplicate order id ${order} with a different ${difference} here, … on line ${firstLine} of this file. Keep one row per order.`];
     expect(outcome.reasons).toEqual([
-      duplicate(5, 'G1', 'amount: 150', 2),
-      duplicate(8, 'H1', 'amount: 310', 6),
-      duplicate(9, 'H1', 'ordered_at: 2024-06-05T10:00:00.000Z', 6),
+      duplicate(5, 'G1', 'amount: "150"', 2),
+      duplicate(8, 'H1', 'amount: "310"', 6),
+      duplicate(9, 'H1', 'ordered_at: "2024-06-05T10:00:00Z"', 6),
       duplicate(13, 'K1', 'customer_name: "Eva"', 10),
-      duplicate(16, 'L1', 'amount: 710', 14),
+      duplicate(16, 'L1', 'amount: "710"', 14),
       duplicate(17, 'L1', 'customer_name: "Guy"', 14),
     ]);
   });

@@ -80,8 +80,8 @@ describeEachStore('rows an import meets twice', (context) => {
     expect(summary.createdCustomers).toBe(2);
     // the unchanged repeat on line 4 left the order as the first row stored it: line 6 is named after line 2
     expect(reasons(summary)).toEqual([
-      [6, 'ORDER_DUPLICATE_IN_FILE', 'Duplicate order id B1001 with a different amount: 12000 here, 12500 on line 2 of this file. Keep one row per order.'],
-      [7, 'ORDER_DUPLICATE_IN_FILE', 'Duplicate order id B1003 with a different ordered_at: 2024-06-03T10:05:00.000Z here, 2024-06-03T10:00:00.000Z on line 5 of this file. Keep one row per order.'],
+      [6, 'ORDER_DUPLICATE_IN_FILE', 'Duplicate order id B1001 with a different amount: "12000" here, "12500" on line 2 of this file. Keep one row per order.'],
+      [7, 'ORDER_DUPLICATE_IN_FILE', 'Duplicate order id B1003 with a different ordered_at: "2024-06-03T10:05:00Z" here, "2024-06-03T10:00:00.000Z" on line 5 of this file. Keep one row per order.'],
     ]);
     expect(summary.rejectsSample[0]).toMatchObject({ field: 'order_id', params: { order: 'B1001', firstLine: 2 } });
     expect(await runCounts(summary.importId)).toEqual({
@@ -208,8 +208,8 @@ describeEachStore('rows an import meets twice', (context) => {
       expect(rowCounts(summary)).toEqual({ read: 5, inserted: 2, updated: 0, unchanged: 1, rejected: 2 });
       expect(summary.orders).toEqual({ inserted: 2, updated: 0, unchanged: 0, rejected: 0 });
       expect(reasons(summary)).toEqual([
-        [4, 'ORDER_DUPLICATE_IN_FILE', `Duplicate order id K${suffix}1 with a different amount: 200 here, 100 on line 2 of this file. Keep one row per order.`],
-        [6, 'ORDER_DUPLICATE_IN_FILE', `Duplicate order id K${suffix}1 with a different amount: 300 here, 100 on line 2 of this file. Keep one row per order.`],
+        [4, 'ORDER_DUPLICATE_IN_FILE', `Duplicate order id K${suffix}1 with a different amount: "200" here, "100" on line 2 of this file. Keep one row per order.`],
+        [6, 'ORDER_DUPLICATE_IN_FILE', `Duplicate order id K${suffix}1 with a different amount: "300" here, "100" on line 2 of this file. Keep one row per order.`],
       ]);
       expect(await factsOf(`RK${suffix}`)).toMatchObject({ orders: 2, revenue: 200 });
     }
@@ -235,7 +235,7 @@ describeEachStore('rows an import meets twice', (context) => {
     ]));
     expect(rowCounts(summary)).toEqual({ read: 4, inserted: 2, updated: 0, unchanged: 1, rejected: 1 });
     expect(reasons(summary)).toEqual([[5, 'PRODUCT_DUPLICATE_IN_FILE',
-      'Duplicate SKU RP1 with a different unit_price: 21000 here, 20000 on line 2 of this file. Keep one row per product.']]);
+      'Duplicate SKU RP1 with a different unit_price: "21000" here, "20000" on line 2 of this file. Keep one row per product.']]);
     expect(await db().selectFrom('product').select(['sku', 'unit_price_minor']).where('sku', 'in', ['RP1', 'RP2']).orderBy('sku').execute())
       .toEqual([{ sku: 'RP1', unit_price_minor: 20000 }, { sku: 'RP2', unit_price_minor: 10000 }]);
   });

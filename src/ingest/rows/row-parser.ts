@@ -123,6 +123,9 @@ export const valuesOfRow = new WeakMap<object, RecordValues>();
 /** The columns of each row's file that no field reads (set only for a file that has some), by row. */
 export const unreadColumnsOfRow = new WeakMap<object, readonly string[]>();
 
+/** The column each field of a row was read from (its file's, one map per file), by row: a repeat's reason quotes a field's cell as written. */
+export const columnOfFieldOfRow = new WeakMap<object, ReadonlyMap<string, string>>();
+
 export function createRowParser<E extends ImportEntity>(entity: E, options: RowParserOptions): RowParser<E> {
   const preset = options.preset ?? null;
   const context: IngestContext = preset?.source ? { ...options.context, source: preset.source } : options.context;
@@ -194,6 +197,7 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
       const row = build(fields!.fieldValues, record.line, context, dates) as CanonicalRow[E];
       if (defaultChannel && entity === 'orders' && fields!.fieldValues.text('channel') === null) (row as CanonicalOrder).channel = defaultChannel;
       valuesOfRow.set(row, record.values);
+      columnOfFieldOfRow.set(row, columnOfField);
       if (unreadColumns.length > 0) unreadColumnsOfRow.set(row, unreadColumns);
       const maskedPhone = maskedPhoneOfRow(fields!.fieldValues, record.line);
       return maskedPhone === null ? { row } : { row, maskedPhone };

@@ -56,7 +56,7 @@ export async function judgeEarlierBatchRepeats(
       continue;
     }
     const difference = newIdentity ?? (stored ? storedOrderDifference(
-      { ...order.order, totalMinor: order.totalMinor, refundedMinor: order.refundedMinor, discountMinor: order.discountMinor, recipientId: order.recipientId }, stored, context.currency) : null);
+      { ...order.order, totalMinor: order.totalMinor, refundedMinor: order.refundedMinor, discountMinor: order.discountMinor, recipientId: order.recipientId }, stored, context.currency, order.order) : null);
     reject(order, repeatReject(order.order, firstLine, context, difference, text), 'counted');
   }
 }
@@ -134,7 +134,7 @@ function judgeDifferingRows(
     const difference = newIdentity ?? storedOrderDifference({
       ...row, totalMinor: row.totalMinor, refundedMinor: inStoreCurrency(row.refundedMinor, order.factor),
       discountMinor: inStoreCurrency(row.discountMinor, order.factor), recipientId: order.recipientId,
-    }, stored, context.currency);
+    }, stored, context.currency, row);
     if (difference === null && text === null && !hasUnreadValues(row) && at >= 0) {
       outcome.rejects.splice(at, 1);
       outcome.unchanged += 1;

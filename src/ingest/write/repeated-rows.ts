@@ -1,7 +1,7 @@
 import { fromMinorUnits, minorUnitsOf } from '../../core/money.js';
 import { identityTripleKey, isGuessedRef } from '../../customers/identity-resolution.js';
 import type { CanonicalEvent, CanonicalOrder, CanonicalProduct, CustomerRef } from '../canonical.js';
-import { unreadColumnsOfRow, valuesOfRow } from '../rows/row-parser.js';
+import { columnOfFieldOfRow, unreadColumnsOfRow, valuesOfRow } from '../rows/row-parser.js';
 import { countryCode } from '../rows/country.js';
 import { ordersStatingRefund } from '../rows/build-order.js';
 import { singleLineText } from '../../customers/single-line-text.js';
@@ -17,7 +17,7 @@ import type { RecordValues } from '../presets/preset.js';
 /** A field of a repeated row as this row and the first one give it, each as a reason shows it. */
 export type FieldDifference = { field: string; value: string; firstValue: string };
 
-/** A field's value as a reason shows it: text quoted, money and ids bare, nothing as "none". */
+/** A field's value as a reason shows it: text quoted, money and ids bare (quoted as written where both rows' cells are known, quotedAsWritten), nothing as "none". */
 type Shown = string;
 
 const none: Shown = 'none';
@@ -36,7 +36,31 @@ export function firstDifference(fields: ReadonlyArray<readonly [field: string, v
   return found ? { field: found[0], value: found[1], firstValue: found[2] } : null;
 }
 
-/** "with a different amount: 12.50 here, 12.00 on line 4 of this file", for a reason's first sentence. */
+/**
+ * A field's cell as its row wrote it, from the column the field was read from ('' for an empty one);
+ * undefined when not known (a row built otherwise, or one without such a column: a record without the key).
+ */
+function writtenCell(row: object, field: string): string | undefined {
+  const column = columnOfFieldOfRow.get(row)?.get(field) ?? field;
+  const value = valuesOfRow.get(row)?.[column];
+  return value === undefined ? undefined : value ?? '';
+}
+
+/**
+ * A difference in a field a reason would show read (money as 12.50, a time in UTC: `fields`), quoted as
+ * each row wrote it instead ("11,00", not 11.00), when both rows' cells are known and differ: a reject
+ * quotes values as written. Otherwise as it was, both values read, never one of each.
+ */
+function quotedAsWritten(difference: FieldDifference | null, row: object, first: object, fields: ReadonlySet<string>): FieldDifference | null {
+  if (difference === null || !fields.has(difference.field)) return difference;
+  const [value, firstValue] = [writtenCell(row, difference.field), writtenCell(first, difference.field)];
+  return value === undefined || firstValue === undefined || value === firstValue ? difference : { ...difference, value: text(value), firstValue: text(firstValue) };
+}
+
+const orderReadFields = new Set(['ordered_at', 'amount', 'refunded_amount', 'discount_amount']);
+const productReadFields = new Set(['unit_price']);
+
+/** "with a different amount: "12,50" here, "12,00" on line 4 of this file", for a reason's first sentence. */
 export function differenceText({ field, value, firstValue }: FieldDifference, whereFirst: string): string {
   return `with a different ${field}: ${value} here, ${firstValue} ${whereFirst}`;
 }
@@ -170,7 +194,7 @@ export function hasUnreadValues(row: object): boolean {
 
 /** Where a whole-order row (no line columns) differs from an earlier row of the same order in the batch. */
 export function orderRowDifference(row: CanonicalOrder, first: CanonicalOrder): FieldDifference | null {
-  return orderFieldDifference(row, first) ?? writtenDifference(row, first, isBuyerPlaceOfEach(row, first));
+  return quotedAsWritten(orderFieldDifference(row, first), row, first, orderReadFields) ?? writtenDifference(row, first, isBuyerPlaceOfEach(row, first));
 }
 
 function orderFieldDifference(row: CanonicalOrder, first: CanonicalOrder): FieldDifference | null {
@@ -198,14 +222,20 @@ export type OrderAsStored = {
   promotionCode: string | null; channel: string; status: string; recipientId: number | null; location: string | null;
 };
 
-/** Where a row differs from the order an earlier batch of its import stored (its customer is compared before). */
-export function storedOrderDifference(row: OrderAsStored, stored: OrderAsStored, storeCurrency: string): FieldDifference | null {
+/**
+ * Where a row differs from the order an earlier batch of its import stored (its customer is compared before).
+ * `read`: the row as read, when known: a refund it did not send is its status's, and the status it sent is named
+ * (as orderFieldDifference does in one batch), not "a different refunded_amount: 10.00"; and its own value is
+ * quoted as written, as in one batch, the stored one quoted as stored (that row's text is not kept, only its digest).
+ */
+export function storedOrderDifference(row: OrderAsStored, stored: OrderAsStored, storeCurrency: string, read?: CanonicalOrder): FieldDifference | null {
   const recipient = (id: number | null) => (id === null ? none : `customer #${id}`);
-  return firstDifference([
+  const isRefundFromStatus = read !== undefined && !ordersStatingRefund.has(read) && row.status !== stored.status;
+  const difference = firstDifference([
     ['ordered_at', time(row.orderedAt), time(stored.orderedAt)],
     ['currency', row.currency, stored.currency],
     ['amount', shownMoney(row.totalMinor, row.currency), shownMoney(stored.totalMinor, stored.currency)],
-    ['refunded_amount', shownMoney(row.refundedMinor, storeCurrency), shownMoney(stored.refundedMinor, storeCurrency)],
+    ...(isRefundFromStatus ? [] : [['refunded_amount', shownMoney(row.refundedMinor, storeCurrency), shownMoney(stored.refundedMinor, storeCurrency)] as const]),
     ['discount_amount', shownMoney(row.discountMinor, storeCurrency), shownMoney(stored.discountMinor, storeCurrency)],
     ['promotion_code', text(row.promotionCode), text(stored.promotionCode)],
     ['channel', text(row.channel), text(stored.channel)],
@@ -213,7 +243,14 @@ export function storedOrderDifference(row: OrderAsStored, stored: OrderAsStored,
     ['recipient', recipient(row.recipientId), recipient(stored.recipientId)],
     ['location', text(row.location), text(stored.location)],
   ]);
+  // a refund or discount compared in the store's currency is shown so when the row wrote it in another
+  const isWrittenAsCompared = difference !== null && (row.currency === storeCurrency || !storeCurrencyFields.has(difference.field));
+  const written = read !== undefined && isWrittenAsCompared && orderReadFields.has(difference.field) ? writtenCell(read, difference.field) : undefined;
+  // quoted as the same batch quotes a first row's: a file writing its amounts plainly reads the same at any batch size
+  return written === undefined ? difference : { ...difference!, value: text(written), firstValue: difference!.firstValue === none ? none : `"${difference!.firstValue}"` };
 }
+
+const storeCurrencyFields = new Set(['refunded_amount', 'discount_amount']);
 
 /** Where an event row differs from an earlier row with the same event id in the batch. */
 export function eventRowDifference(row: CanonicalEvent, first: CanonicalEvent): FieldDifference | null {
@@ -242,10 +279,10 @@ export function storedEventDifference(row: EventAsStored, stored: EventAsStored)
 
 /** Where a product row differs from an earlier row with the same SKU in the batch (its price as written, in its currency). */
 export function productRowDifference(row: CanonicalProduct, first: CanonicalProduct): FieldDifference | null {
-  return firstDifference([
+  return quotedAsWritten(firstDifference([
     ['name', text(row.name), text(first.name)],
     ['category', text(row.category), text(first.category)],
     ['currency', row.currency, first.currency],
     ['unit_price', shownMoney(row.unitPriceMinor, row.currency), shownMoney(first.unitPriceMinor, first.currency)],
-  ]) ?? writtenDifference(row, first);
+  ]), row, first, productReadFields) ?? writtenDifference(row, first);
 }
