@@ -2,8 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { splitByteLines } from './byte-lines.js';
 import { createCsvTokenizer, type TokenisedRecord } from './csv-tokenizer.js';
 import { notUtf8Advice } from './likely-encoding.js';
-import { canonicalFields, normaliseColumnName } from '../rows/fields.js';
-import { jsonNumberToText } from './json-number.js';
+import { jsonNumberToText, jsonValuesProblem, nestedKeysOf, notJsonReason, scalarValues, valuesFromJson } from './json-values.js';
 import type { RejectCode, RejectParams } from '../reject-codes.js';
 
 /**
@@ -173,15 +172,6 @@ export async function* readWhitespaceRows(chunks: AsyncIterable<Buffer>, maxReco
   }
 }
 
-function jsonValueToText(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return jsonNumberToText(value);
-  if (typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
-
-
 /** The texts jsonNumberToText wrote otherwise than JSON writes the number, each with the number as sent: "12.3450" → "12.345". */
 export type NumbersAsSent = Readonly<Record<string, string>>;
 
@@ -214,45 +204,6 @@ export function withNumbersAsSent<P extends SaidProblem & { also?: readonly Said
   return problem.also === undefined ? said(problem) : { ...said(problem), also: problem.also.map(said) };
 }
 
-/** Turns one parsed JSON value into record values, or explains why it cannot be one. */
-export function valuesFromJson(parsed: unknown): Record<string, string | null> | string {
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return `is ${Array.isArray(parsed) ? 'an array' : typeof parsed === 'object' ? 'null' : `a ${typeof parsed}`}, not a JSON object; write one object per line, e.g. {"customer_id": "17850"}`;
-  }
-  const nested = nonScalarField(parsed);
-  if (nested !== null) {
-    const kind = Array.isArray((parsed as Record<string, unknown>)[nested]) ? 'a list (JSON array)' : 'a group of values (JSON object)';
-    return `has ${kind} in "${nested}", which takes one value; give a single value for ${nested}: text, a number or true/false`;
-  }
-  const values: Record<string, string | null> = {};
-  for (const [key, value] of Object.entries(parsed)) values[key] = jsonValueToText(value);
-  return values;
-}
-
-/**
- * The first canonical field of a JSON object whose value is an array or an
- * object, which the field cannot hold (an id like ["a","b"] would be stored as
- * that text); null when there is none. An event's free-text `detail` and other
- * columns (a customer's extra attributes) keep such a value as its JSON text.
- */
-export function nonScalarField(parsed: unknown): string | null {
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
-  for (const [key, value] of Object.entries(parsed)) if (value !== null && typeof value === 'object' && scalarFields.has(normaliseColumnName(key))) return key;
-  return null;
-}
-
-/**
- * The keys of a JSON object that hold an array or an object, kept as their JSON text: a column
- * whose name is no field's may still be read as one (a guessed "customer"), which the row parser
- * refuses as nonScalarField's are, knowing the columns' fields.
- */
-export function nestedKeysOf(parsed: unknown): string[] {
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return [];
-  return Object.entries(parsed).filter(([, value]) => value !== null && typeof value === 'object').map(([key]) => key);
-}
-
-const scalarFields = new Set(Object.values(canonicalFields).flat().filter((field) => field !== 'detail'));
-
 /** JSON Lines: one object per line, one array per chunk read. */
 export async function* readJsonLines(chunks: AsyncIterable<Buffer>, maxRecordBytes: number, checkUtf8: boolean): AsyncGenerator<RowItem[]> {
   for await (const lines of splitByteLines(chunks, maxRecordBytes)) {
@@ -276,7 +227,7 @@ function jsonLineItem(line: number, bytes: Buffer, isTooLong: boolean, maxRecord
     parsed = JSON.parse(text);
   } catch (error) {
     const detail = (error as Error).message;
-    return { kind: 'problem', line, code: 'ROW_NOT_JSON', params: { line, detail }, reason: `line ${line} is not valid JSON (${detail}); each line must be one complete JSON object`, raw: preview(bytes) };
+    return { kind: 'problem', line, code: 'ROW_NOT_JSON', params: { line, detail }, reason: notJsonReason(line, detail), raw: preview(bytes) };
   }
   const values = valuesFromJson(parsed);
   if (typeof values !== 'string') {
@@ -294,23 +245,6 @@ function readableJsonValues(text: string): { values?: Record<string, string | nu
   } catch {
     return {};
   }
-}
-
-/**
- * The fields of a JSON object that hold text, a number or a boolean, by key: what can still be
- * read of an object valuesFromJson refuses (one field holds an array).
- */
-export function scalarValues(parsed: unknown): { values?: Record<string, string | null> } {
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
-  const values: Record<string, string | null> = {};
-  for (const [key, value] of Object.entries(parsed)) if (value === null || typeof value !== 'object') values[key] = jsonValueToText(value);
-  return { values };
-}
-
-/** The code of valuesFromJson's refusal: not an object at all, or a field holding an array or object. */
-export function jsonValuesProblem(parsed: unknown, line: number): { code: RejectCode; params: RejectParams } {
-  const field = nonScalarField(parsed);
-  return field === null ? { code: 'ROW_NOT_OBJECT', params: { line } } : { code: 'FIELD_NOT_SCALAR', params: { line, field } };
 }
 
 function tooLongProblem(line: number, maxRecordBytes: number): RowProblemItem {

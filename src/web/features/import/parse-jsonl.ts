@@ -1,5 +1,5 @@
-import { canonicalFields, normaliseColumnName } from '../../../ingest/rows/fields.js';
-import { jsonNumberToText } from '../../../ingest/readers/json-number.js';
+import { jsonValuesProblem, nestedKeysOf, notJsonReason, scalarValues, valuesFromJson } from '../../../ingest/readers/json-values.js';
+import type { RejectParams } from '../../../ingest/reject-codes.js';
 import { rawText } from './csv-records.js';
 import type { ParsedCsv } from './parse-csv.js';
 import type { RowReject } from './parse-problems.js';
@@ -15,19 +15,8 @@ export function isJsonLinesFile(fileName: string, text: string): boolean {
   return first?.[0] === '{';
 }
 
-// the fields that take one value: an array or object under such a key is refused (record-streams.ts, nonScalarField); an event's detail keeps it
-const scalarFields = new Set(Object.values(canonicalFields).flat().filter((field) => field !== 'detail'));
-
-function valueText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return jsonNumberToText(value);
-  if (typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
-const isNested = (value: unknown) => value !== null && typeof value === 'object';
+// a JSON null is an empty cell, as a CSV's empty field
+const cellsOf = (values: Record<string, string | null> = {}) => Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value ?? '']));
 
 /**
  * Reads decoded JSON Lines text as the CLI's reader does (readers/record-streams.ts, readJsonLines):
@@ -59,36 +48,27 @@ export function readJsonLinesText(text: string, fileName: string, encoding = 'ut
     } catch (error) {
       const detail = (error as Error).message;
       parsed.problems.push({ line, kind: 'notJsonObject' });
-      parsed.rejects.push(lineReject(fileName, line, raw, 'ROW_NOT_JSON', { line, detail }, `line ${line} is not valid JSON (${detail}); each line must be one complete JSON object`));
+      parsed.rejects.push(lineReject(fileName, line, raw, 'ROW_NOT_JSON', { line, detail }, notJsonReason(line, detail)));
       return;
     }
-    if (!isObject(value)) {
-      const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
-      parsed.problems.push({ line, kind: 'notJsonObject' });
-      parsed.rejects.push(lineReject(fileName, line, raw, 'ROW_NOT_OBJECT', { line },
-        `line ${line} is ${kind}, not a JSON object; write one object per line, e.g. {"customer_id": "17850"}`));
+    const values = valuesFromJson(value);
+    if (typeof values === 'string') {
+      const { code, params } = jsonValuesProblem(value, line);
+      parsed.rejects.push(lineReject(fileName, line, raw, code, params, `line ${line} ${values}`));
+      // no object at all is said in step 1; an object with a list under a field leaves what can still be
+      // read of it (scalarValues), its order rejected with it
+      if (code === 'ROW_NOT_OBJECT') parsed.problems.push({ line, kind: 'notJsonObject' });
+      else parsed.refusedRows.push({ line, values: cellsOf(scalarValues(value).values) });
       return;
     }
-    const entries = Object.entries(value);
-    const notScalar = entries.find(([key, each]) => isNested(each) && scalarFields.has(normaliseColumnName(key)));
-    if (notScalar) {
-      // what can still be read of it (record-streams.ts, scalarValues): its order is rejected with it
-      const [key, each] = notScalar;
-      const kind = Array.isArray(each) ? 'a list (JSON array)' : 'a group of values (JSON object)';
-      parsed.rejects.push(lineReject(fileName, line, raw, 'FIELD_NOT_SCALAR', { line, field: key },
-        `line ${line} has ${kind} in "${key}", which takes one value; give a single value for ${key}: text, a number or true/false`));
-      parsed.refusedRows.push({ line, values: Object.fromEntries(entries.filter(([, each]) => !isNested(each)).map(([name, each]) => [name, valueText(each)])) });
-      return;
-    }
-    const row: Record<string, string> = {};
-    for (const [key, each] of entries) {
-      row[key] = valueText(each);
+    const row = cellsOf(values);
+    for (const key of Object.keys(row)) {
       if (!known.has(key)) {
         known.add(key);
         headers.push(key);
       }
     }
-    const nested = entries.filter(([, each]) => isNested(each)).map(([key]) => key);
+    const nested = nestedKeysOf(value);
     objects.push(row);
     parsed.places.push({ line, raw, ...(nested.length > 0 ? { nested } : {}) });
   });
@@ -98,6 +78,6 @@ export function readJsonLinesText(text: string, fileName: string, encoding = 'ut
   return parsed;
 }
 
-function lineReject(file: string, line: number, raw: string, code: string, params: Record<string, string | number>, reason: string): RowReject {
+function lineReject(file: string, line: number, raw: string, code: string, params: RejectParams, reason: string): RowReject {
   return { file, line, field: null, code, params, reason, raw };
 }
