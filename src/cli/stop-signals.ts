@@ -38,14 +38,25 @@ export function watchStopSignals(what: string): StopSignals {
 }
 
 /**
- * A check for a long command to call between its steps: it lets a signal that came meanwhile be
- * handled (a turn of the event loop: work in the embedded store runs in this process, and may
- * otherwise keep the handler waiting until the work ends), then throws `stopping(signal)` if one did.
+ * Runs a long command that can stop whole between its steps: `work` calls the check it is given
+ * between them, which lets a signal that came meanwhile be handled (a turn of the event loop: work in
+ * the embedded store runs in this process, and may otherwise keep the handler waiting until the work
+ * ends) and then throws `stopped(signal)`. A signal after the last check is said (`done`: what was
+ * whole by then), and the work completes. The signals get their default handling back at the end.
  */
-export function stopWhenAsked(signals: StopSignals, stopping: (signal: StopSignal) => Error): () => Promise<void> {
-  return async () => {
+export async function runStoppable<T>(stop: { what: string; stopped: (signal: StopSignal) => Error; done: string }, work: (stopIfAsked: () => Promise<void>) => Promise<T>): Promise<T> {
+  const signals = watchStopSignals(stop.what);
+  const stopIfAsked = async () => {
     await new Promise<void>((resolve) => setImmediate(resolve));
     const signal = signals.received();
-    if (signal) throw stopping(signal);
+    if (signal) throw stop.stopped(signal);
   };
+  try {
+    const result = await work(stopIfAsked);
+    const late = signals.received();
+    if (late) process.stderr.write(`${late} came after ${stop.done}: it completed instead of stopping.\n`);
+    return result;
+  } finally {
+    signals.dispose();
+  }
 }

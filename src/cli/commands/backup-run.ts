@@ -10,7 +10,7 @@ import { isServerUrl, openStore, redactPassword, shortCommandSharedBuffers, type
 import { pendingMigrations } from '../../db/migrate.js';
 import { restoreOfWorkingFolder, restoreRunning, restoreWorkingFolder, restoreWorkingFoldersOf, workingFolderGiven } from '../../db/store-directory.js';
 import { lockFileName, removeStaleLock } from '../../db/store-lock.js';
-import { stopWhenAsked, watchStopSignals } from '../stop-signals.js';
+import { runStoppable } from '../stop-signals.js';
 
 const pgDumpHint = 'A server store is backed up with PostgreSQL\'s own tools: pg_dump --format=custom --file=clientele.dump "$DATABASE_URL", restored with pg_restore --no-owner --dbname=<new database> clientele.dump (docs/operations.md).';
 
@@ -58,18 +58,14 @@ export async function backupEmbeddedStore({ db, out }: { db?: string; out: strin
   const partial = `${out}.partial`;
   // not ours to remove: a backup cut short, or one being written now
   if (existsSync(partial)) throw partialExists(out, partial);
-  // stopped before the file is named, a backup leaves no file and the store as it was
-  const signals = watchStopSignals('the backup (no file is left)');
-  const stopIfAsked = stopWhenAsked(signals, (signal) => new AppError('CLI_INTERRUPTED',
-    `Backup stopped by ${signal}: no backup was written (${out} was not made), and the store is as it was. Run the same command again to back up: it is safe to rerun.`, { signal, field: '--out' }));
-  try {
-    const result = await writeBackup(target, out, partial, stopIfAsked);
-    // a signal while the file was named or after: the backup is whole
-    if (signals.received()) process.stderr.write(`${signals.received()} came after the backup was written: it completed instead of stopping.\n`);
-    return result;
-  } finally {
-    signals.dispose();
-  }
+  // stopped before the file is named, a backup leaves no file and the store as it was; a signal while
+  // the file was named or after: the backup is whole
+  return runStoppable({
+    what: 'the backup (no file is left)',
+    stopped: (signal) => new AppError('CLI_INTERRUPTED',
+      `Backup stopped by ${signal}: no backup was written (${out} was not made), and the store is as it was. Run the same command again to back up: it is safe to rerun.`, { signal, field: '--out' }),
+    done: 'the backup was written',
+  }, (stopIfAsked) => writeBackup(target, out, partial, stopIfAsked));
 }
 
 async function writeBackup(target: string, out: string, partial: string, stopIfAsked: () => Promise<void>): Promise<{ store: string; file: string; bytes: number }> {
@@ -247,23 +243,25 @@ export async function restoreEmbeddedStore({ db, file }: { db?: string; file: st
   removeRestoreLeftovers(target, place);
   const working = restoreWorkingFolder(place);
   restoringHere.add(working);
-  // stopped before the rename, a restore leaves --db as it was
-  const signals = watchStopSignals('the restore (--db is left as it was)');
-  const stopIfAsked = stopWhenAsked(signals, (signal) => new AppError('CLI_INTERRUPTED',
-    `Restore stopped by ${signal}: nothing was restored, and ${target} is as it was (the store being built beside it was removed). Run the same command again to restore: it is safe to rerun.`, { signal, field: '--db' }));
+  // stopped before the rename, a restore leaves --db as it was; a signal while the store was moved
+  // into place or after: the restore is whole
   try {
-    await stopIfAsked();
-    const pending = await restoreInto(working, image, file, takenAt);
-    await stopIfAsked();
-    moveIntoPlace(working, place, target);
-    // a signal while the store was moved into place or after: the restore is whole
-    if (signals.received()) process.stderr.write(`${signals.received()} came after the restore was complete: it completed instead of stopping.\n`);
-    return { store: target, file, pendingMigrations: pending };
+    return await runStoppable({
+      what: 'the restore (--db is left as it was)',
+      stopped: (signal) => new AppError('CLI_INTERRUPTED',
+        `Restore stopped by ${signal}: nothing was restored, and ${target} is as it was (the store being built beside it was removed). Run the same command again to restore: it is safe to rerun.`, { signal, field: '--db' }),
+      done: 'the restore was complete',
+    }, async (stopIfAsked) => {
+      await stopIfAsked();
+      const pending = await restoreInto(working, image, file, takenAt);
+      await stopIfAsked();
+      moveIntoPlace(working, place, target);
+      return { store: target, file, pendingMigrations: pending };
+    });
   } catch (error) {
     rmSync(working, { recursive: true, force: true });
     throw error;
   } finally {
-    signals.dispose();
     restoringHere.delete(working);
   }
 }

@@ -7,7 +7,7 @@ import { migrate } from '../../db/migrate.js';
 import { copyStore, type CopyProgress } from '../../db/store-copy.js';
 import type { CliRuntime } from '../runtime.js';
 import { shellWord } from '../../core/shell-words.js';
-import { stopWhenAsked, watchStopSignals } from '../stop-signals.js';
+import { runStoppable } from '../stop-signals.js';
 
 export type CopyStoreAnswer = { from: string; to: string; tables: number; rows: number; sequences: number; replacedSettings: number; seconds: number };
 
@@ -48,30 +48,25 @@ export async function copyStoreInto(runtime: CliRuntime, options: { db?: string;
     throw new AppError('STORE_COPY_SOURCE_NOT_FOUND', `There is no embedded store at ${from} to copy (a store's folder holds PG_VERSION). Check --db, CLIENTELE_DATA_DIR or the current directory (./.clientele).`, { field: '--db', directory: from });
   }
   const onProgress = await progressFor(runtime);
-  // the target is written in one transaction: stopped before it commits, it keeps none of the copy
-  const signals = watchStopSignals('the copy (the target keeps none of it)');
-  const stopIfAsked = stopWhenAsked(signals, (signal) => new AppError('CLI_INTERRUPTED',
-    `Copy stopped by ${signal} before it committed: ${redactPassword(to)} holds none of the source's rows (it is as empty as it was), and the source is as it was. `
-    + 'Run the same command again to copy: it is safe to rerun.', { signal, field: '--to' }));
-  let answer: CopyStoreAnswer;
-  try {
-    answer = await runtime.withStore(async ({ db: source }) => {
-      const started = performance.now();
-      const target = await openStore(to);
-      try {
-        await migrate(target);
-        const copied = await copyStore(source, target.db, { onProgress, stopIfAsked });
-        return { from: redactPassword(from), to: redactPassword(to), tables: copied.tables.length, rows: copied.rows, sequences: copied.sequences, replacedSettings: copied.replacedSettings, seconds: Math.round((performance.now() - started) / 100) / 10 };
-      } finally {
-        await target.close();
-      }
-    }, { bulk: true });
-  } finally {
-    signals.dispose();
-  }
-  // a signal while the target committed, or after: the copy is whole
-  if (signals.received()) process.stderr.write(`${signals.received()} came after the copy was committed: it completed instead of stopping.\n`);
-  return answer;
+  // the target is written in one transaction: stopped before it commits, it keeps none of the copy; a
+  // signal while the target committed, or after: the copy is whole
+  return runStoppable({
+    what: 'the copy (the target keeps none of it)',
+    stopped: (signal) => new AppError('CLI_INTERRUPTED',
+      `Copy stopped by ${signal} before it committed: ${redactPassword(to)} holds none of the source's rows (it is as empty as it was), and the source is as it was. `
+      + 'Run the same command again to copy: it is safe to rerun.', { signal, field: '--to' }),
+    done: 'the copy was committed',
+  }, (stopIfAsked) => runtime.withStore(async ({ db: source }): Promise<CopyStoreAnswer> => {
+    const started = performance.now();
+    const target = await openStore(to);
+    try {
+      await migrate(target);
+      const copied = await copyStore(source, target.db, { onProgress, stopIfAsked });
+      return { from: redactPassword(from), to: redactPassword(to), tables: copied.tables.length, rows: copied.rows, sequences: copied.sequences, replacedSettings: copied.replacedSettings, seconds: Math.round((performance.now() - started) / 100) / 10 };
+    } finally {
+      await target.close();
+    }
+  }, { bulk: true }));
 }
 
 function sameStore(from: string, to: string): boolean {
