@@ -83,3 +83,19 @@ export function jsonValuesProblem(parsed: unknown, line: number): { code: Reject
   const field = nonScalarField(parsed);
   return field === null ? { code: 'ROW_NOT_OBJECT', params: { line } } : { code: 'FIELD_NOT_SCALAR', params: { line, field } };
 }
+
+/**
+ * A JSON array or object under a column some field reads (a guessed "customer" as customer_id): its
+ * JSON text would otherwise be stored as an id, a name or an amount; null when no such column holds
+ * one. An event's free-text detail keeps it. `fieldOfColumn`: the field each read column fills.
+ */
+export function nestedColumnProblem(line: number, nested: readonly string[], values: Readonly<Record<string, string | null>>, fieldOfColumn: ReadonlyMap<string, string>) {
+  const column = nested.find((key) => fieldOfColumn.has(key) && fieldOfColumn.get(key) !== 'detail');
+  if (column === undefined) return null;
+  const field = fieldOfColumn.get(column)!;
+  const kind = values[column]?.startsWith('[') ? 'a list (JSON array)' : 'a group of values (JSON object)';
+  return {
+    field, code: 'FIELD_NOT_SCALAR' as const, params: { line, field: column },
+    reason: `"${column}" holds ${kind}, but it is read as ${field}, which takes one value; give a single value for ${column}: text, a number or true/false`,
+  };
+}

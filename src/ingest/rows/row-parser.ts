@@ -12,6 +12,7 @@ import { otherProblems } from './other-problems.js';
 import { hasOtherIdentityColumn, maskedPhoneOfRow, type MaskedPhone } from './masked-phones.js';
 import { failNulCharacter, RowProblem, withColumnNamed, type FieldValues } from './row-problem.js';
 import { rawText } from '../readers/record-streams.js';
+import { nestedColumnProblem } from '../readers/json-values.js';
 import { emptyChannelMeans } from './synonyms.js';
 
 export type RowParserOptions = {
@@ -184,7 +185,7 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
     let isRead = false;
     try {
       if (fields === null) checkHeaders(Object.keys(record.values));
-      const nested = record.nested === undefined ? undefined : nestedColumnProblem(record.line, record.nested, record.values);
+      const nested = record.nested === undefined ? undefined : nestedColumnProblem(record.line, record.nested, record.values, fieldOfColumn);
       if (nested) return withOrderKey(reject(record, inFileColumn(nested, true)), values, true);
       if (transform) {
         const transformed = transform(values, record.line);
@@ -226,17 +227,6 @@ export function createRowParser<E extends ImportEntity>(entity: E, options: RowP
    * refused as under the field's own name (record-streams.ts, nonScalarField): its JSON text would
    * otherwise be stored as an id, a name or an amount. An event's free-text detail keeps it.
    */
-  function nestedColumnProblem(line: number, nested: readonly string[], values: RecordValues) {
-    const column = nested.find((key) => fieldOfColumn.has(key) && fieldOfColumn.get(key) !== 'detail');
-    if (column === undefined) return null;
-    const field = fieldOfColumn.get(column)!;
-    const kind = values[column]?.startsWith('[') ? 'a list (JSON array)' : 'a group of values (JSON object)';
-    return {
-      field, code: 'FIELD_NOT_SCALAR' as const, params: { line, field: column },
-      reason: `"${column}" holds ${kind}, but it is read as ${field}, which takes one value; give a single value for ${column}: text, a number or true/false`,
-    };
-  }
-
   /** The order a rejected row belongs to, when its id can be read from the row as read. */
   function withOrderKey(parsed: ParsedRow<E>, values: RecordValues, canRejectOrder: boolean): ParsedRow<E> {
     if ((entity !== 'orders' && entity !== 'lines') || fields === null || !parsed.reject) return parsed;

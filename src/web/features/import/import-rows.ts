@@ -2,6 +2,7 @@ import { orderKeyOf, type CanonicalOrder } from '../../../ingest/canonical.js';
 import { findPreset, listPresets, type Preset } from '../../../ingest/presets/index.js';
 import { lineLevelFields, normaliseColumnName, readsWholeOrders, type Mapping } from '../../../ingest/rows/fields.js';
 import { rejectWholeOrders } from '../../../ingest/rows/reject-whole-orders.js';
+import { nestedColumnProblem } from '../../../ingest/readers/json-values.js';
 import type { IngestEntity } from '../../api/types.js';
 import { toRecord } from './import-mapping.js';
 import { orderIdOf, unreadableRowOrderIdOf } from './order-ids.js';
@@ -139,20 +140,13 @@ function rejectWholeOrdersOf(records: LineRecord[], wholeOrders: ReadonlyMap<str
 
 /**
  * A JSON array or object under a column some field reads (a guessed "customer" as customer_id),
- * refused as the CLI's row parser refuses it (row-parser.ts, nestedColumnProblem): its JSON text
- * would otherwise be stored as an id, a name or an amount. An event's free-text detail keeps it.
+ * refused as the CLI's row parser refuses it, by the same check (readers/json-values.ts, nestedColumnProblem).
  */
 function nestedColumnReject(
   file: string, line: number, raw: string, nested: readonly string[], row: Record<string, string>, fieldOfColumn: ReadonlyMap<string, string>,
 ): RowReject | null {
-  const column = nested.find((key) => fieldOfColumn.has(key) && fieldOfColumn.get(key) !== 'detail');
-  if (column === undefined) return null;
-  const field = fieldOfColumn.get(column)!;
-  const kind = row[column]?.startsWith('[') ? 'a list (JSON array)' : 'a group of values (JSON object)';
-  return {
-    file, line, field, code: 'FIELD_NOT_SCALAR', params: { line, field: column }, raw,
-    reason: `"${column}" holds ${kind}, but it is read as ${field}, which takes one value; give a single value for ${column}: text, a number or true/false`,
-  };
+  const problem = nestedColumnProblem(line, nested, row, fieldOfColumn);
+  return problem && { file, line, raw, ...problem };
 }
 
 function withoutNulls(values: Record<string, string | null>): Record<string, string> {
